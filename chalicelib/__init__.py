@@ -1,0 +1,1 @@
+"""JAOT: optimization as a service. See DESIGN.md and README.md."""

@@ -1,0 +1,1 @@
+"""Pure optimization code: validated input in, SolveOutcome out. No AWS, no Chalice."""

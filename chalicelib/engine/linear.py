@@ -1,0 +1,58 @@
+"""Run a pywraplp (LP/MIP) model under our RunOptions and map its status."""
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from chalicelib.engine.options import RunOptions
+from chalicelib.engine.result import relative_gap
+
+
+def create_solver(backend: str) -> Any:
+    """A pywraplp solver for `backend` ("GLOP", "SCIP", "CBC", "PDLP", ...)."""
+    from ortools.linear_solver import pywraplp
+
+    solver = pywraplp.Solver.CreateSolver(backend)
+    if solver is None:
+        raise RuntimeError(f"OR-Tools solver backend {backend} is not available")
+    return solver
+
+
+def solve(solver: Any, options: RunOptions, is_mip: bool) -> dict[str, Any]:
+    """Solve and return status, objective, bound, gap and time in our vocabulary."""
+    from ortools.linear_solver import pywraplp
+
+    solver.SetTimeLimit(int(options.time_limit_s * 1000))
+    if options.num_workers:
+        solver.SetNumThreads(options.num_workers)
+    parameters = pywraplp.MPSolverParameters()
+    if is_mip and options.relative_gap is not None:
+        parameters.SetDoubleParam(parameters.RELATIVE_MIP_GAP, options.relative_gap)
+    started = time.perf_counter()
+    code = solver.Solve(parameters)
+    solve_time_ms = int((time.perf_counter() - started) * 1000)
+
+    has_solution = code in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE)
+    status = {
+        pywraplp.Solver.OPTIMAL: "optimal",
+        pywraplp.Solver.FEASIBLE: "feasible",
+        pywraplp.Solver.INFEASIBLE: "infeasible",
+        pywraplp.Solver.UNBOUNDED: "unbounded",
+        pywraplp.Solver.NOT_SOLVED: "time_limit",
+    }.get(code, "error")
+    objective_value = solver.Objective().Value() if has_solution else None
+    if status == "optimal":
+        best_bound = objective_value
+    elif has_solution and is_mip:
+        best_bound = solver.Objective().BestBound()
+    else:
+        best_bound = None
+    return {
+        "status": status,
+        "has_solution": has_solution,
+        "objective_value": objective_value,
+        "best_bound": best_bound,
+        "gap": relative_gap(objective_value, best_bound),
+        "solve_time_ms": solve_time_ms,
+        "solver": solver.SolverVersion() if hasattr(solver, "SolverVersion") else "pywraplp",
+    }

@@ -1,0 +1,1 @@
+"""pydantic request/response models: the single source of every public shape."""

@@ -1,0 +1,1 @@
+"""DynamoDB single-table storage. The only package that spells table keys."""

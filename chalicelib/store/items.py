@@ -1,0 +1,105 @@
+"""PynamoDB item classes. All share the one table; `PK`/`SK` come from keys.py."""
+from __future__ import annotations
+
+import os
+
+from pynamodb.attributes import (
+    BinaryAttribute,
+    BooleanAttribute,
+    JSONAttribute,
+    ListAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+)
+from pynamodb.models import Model
+
+
+class TableItem(Model):
+    class Meta:
+        table_name = os.environ.get("JAOT_TABLE_NAME", "jaot")
+        region = os.environ.get("AWS_DEFAULT_REGION", "us-east-1")
+        max_retry_attempts = 3
+
+    PK = UnicodeAttribute(hash_key=True)
+    SK = UnicodeAttribute(range_key=True)
+
+
+class OrganizationItem(TableItem):
+    organization_id = UnicodeAttribute()
+    name = UnicodeAttribute()
+    credits = NumberAttribute(default=0)
+    created_at = UnicodeAttribute()
+
+
+class ApiKeyItem(TableItem):
+    """Looked up by the SHA-256 of the presented key; the key itself is never stored."""
+
+    key_id = UnicodeAttribute()
+    organization_id = UnicodeAttribute()
+    prefix = UnicodeAttribute()
+    name = UnicodeAttribute(null=True)
+    created_at = UnicodeAttribute()
+    revoked_at = UnicodeAttribute(null=True)
+    GSI1PK = UnicodeAttribute()
+    GSI1SK = UnicodeAttribute()
+
+
+class CatalogItem(TableItem):
+    catalog_id = UnicodeAttribute()
+    name = UnicodeAttribute()
+    display_name = UnicodeAttribute()
+    description = UnicodeAttribute()
+    category = UnicodeAttribute()
+    credits_per_execution = NumberAttribute()
+    tags = ListAttribute(of=UnicodeAttribute, default=list)
+    status = UnicodeAttribute(default="published")
+    created_at = UnicodeAttribute()
+    updated_at = UnicodeAttribute()
+
+
+class OrgModelItem(TableItem):
+    """An organization model (`exe_`): an activated catalog model or a private one."""
+
+    model_id = UnicodeAttribute()
+    organization_id = UnicodeAttribute()
+    catalog_id = UnicodeAttribute(null=True)
+    name = UnicodeAttribute()
+    display_name = UnicodeAttribute()
+    description = UnicodeAttribute(null=True)
+    category = UnicodeAttribute(null=True)
+    tags = ListAttribute(of=UnicodeAttribute, default=list)
+    credits_per_execution = NumberAttribute()
+    generator_type = UnicodeAttribute()
+    input_schema = JSONAttribute(null=True)
+    input_fields = JSONAttribute(null=True)
+    example_input = JSONAttribute(null=True)
+    custom_name = UnicodeAttribute(null=True)
+    custom_config = JSONAttribute(null=True)
+    is_active = BooleanAttribute(default=True)
+    is_favorite = BooleanAttribute(default=False)
+    created_at = UnicodeAttribute()
+    updated_at = UnicodeAttribute()
+
+
+class ActivationItem(TableItem):
+    """Marks that an organization activated a catalog model: one per (org, catalog id)."""
+
+    catalog_id = UnicodeAttribute()
+    model_id = UnicodeAttribute()
+
+
+class ExecutionItem(TableItem):
+    execution_id = UnicodeAttribute()
+    organization_id = UnicodeAttribute()
+    model_id = UnicodeAttribute(null=True)
+    catalog_id = UnicodeAttribute(null=True)
+    template = UnicodeAttribute(null=True)
+    status = UnicodeAttribute()
+    solve_status = UnicodeAttribute(null=True)
+    credits_used = NumberAttribute(default=0)
+    started_by = UnicodeAttribute()
+    input_gz = BinaryAttribute(legacy_encoding=False, null=True)
+    result_gz = BinaryAttribute(legacy_encoding=False, null=True)
+    created_at = UnicodeAttribute()
+    finished_at = UnicodeAttribute(null=True)
+    solve_time_ms = NumberAttribute(null=True)

@@ -1,0 +1,40 @@
+"""Every partition and sort key of the table, in one place (README: Storage)."""
+
+ORG_META = "META"
+CATALOG_PARTITION = "CATALOG"
+MODEL_PREFIX = "MODEL#"
+ACTIVATION_PREFIX = "ACTIVATION#"
+EXECUTION_PREFIX = "EXEC#"
+API_KEY_PREFIX = "APIKEY#"
+
+
+def org_pk(organization_id: str) -> str:
+    return f"ORG#{organization_id}"
+
+
+def api_key_pk(key_hash: str) -> str:
+    return f"{API_KEY_PREFIX}{key_hash}"
+
+
+def api_key_sk() -> str:
+    return "KEY"
+
+
+def catalog_model_sk(catalog_id: str) -> str:
+    return f"{MODEL_PREFIX}{catalog_id}"
+
+
+def org_model_sk(model_id: str) -> str:
+    return f"{MODEL_PREFIX}{model_id}"
+
+
+def activation_sk(catalog_id: str) -> str:
+    return f"{ACTIVATION_PREFIX}{catalog_id}"
+
+
+def execution_sk(execution_id: str) -> str:
+    return f"{EXECUTION_PREFIX}{execution_id}"
+
+
+def org_api_key_gsi_sk(key_id: str) -> str:
+    return f"{API_KEY_PREFIX}{key_id}"

@@ -1,0 +1,94 @@
+"""Organization models (`exe_`) under the organization's partition."""
+from __future__ import annotations
+
+from typing import Any
+
+from pynamodb.connection import Connection
+from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
+from pynamodb.transactions import TransactWrite
+
+from chalicelib.store import keys
+from chalicelib.store.items import ActivationItem, OrgModelItem
+
+# Attributes a list needs; the large JSON ones (schema, example) stay behind.
+_LIST_ATTRIBUTES = [
+    "PK", "SK", "model_id", "organization_id", "catalog_id", "name", "display_name", "description",
+    "category", "tags", "credits_per_execution", "generator_type", "custom_name", "custom_config",
+    "is_active", "is_favorite", "created_at", "updated_at",
+]
+
+
+def new_org_model(organization_id: str, model_id: str, **attributes: Any) -> OrgModelItem:
+    return OrgModelItem(keys.org_pk(organization_id), keys.org_model_sk(model_id),
+                        organization_id=organization_id, model_id=model_id, **attributes)
+
+
+def get_org_model(organization_id: str, model_id: str) -> OrgModelItem | None:
+    try:
+        return OrgModelItem.get(keys.org_pk(organization_id), keys.org_model_sk(model_id),
+                                consistent_read=True)
+    except DoesNotExist:
+        return None
+
+
+def list_org_models(organization_id: str) -> list[OrgModelItem]:
+    """Every model of the organization (capped per organization by settings)."""
+    return list(OrgModelItem.query(
+        keys.org_pk(organization_id), OrgModelItem.SK.startswith(keys.MODEL_PREFIX),
+        consistent_read=True, attributes_to_get=_LIST_ATTRIBUTES,
+    ))
+
+
+def count_org_models(organization_id: str) -> int:
+    return OrgModelItem.count(
+        keys.org_pk(organization_id), OrgModelItem.SK.startswith(keys.MODEL_PREFIX),
+        consistent_read=True,
+    )
+
+
+def save_new_org_model(item: OrgModelItem) -> None:
+    item.save(condition=OrgModelItem.PK.does_not_exist())
+
+
+def get_activation(organization_id: str, catalog_id: str) -> ActivationItem | None:
+    try:
+        return ActivationItem.get(keys.org_pk(organization_id), keys.activation_sk(catalog_id),
+                                  consistent_read=True)
+    except DoesNotExist:
+        return None
+
+
+def save_activation(item: OrgModelItem) -> bool:
+    """Write the model and its activation marker together; False if another won the race."""
+    marker = ActivationItem(item.PK, keys.activation_sk(item.catalog_id),
+                            catalog_id=item.catalog_id, model_id=item.model_id)
+    try:
+        with TransactWrite(connection=Connection(region=OrgModelItem.Meta.region)) as transaction:
+            transaction.save(marker, condition=ActivationItem.PK.does_not_exist())
+            transaction.save(item, condition=OrgModelItem.PK.does_not_exist())
+    except TransactWriteError as error:
+        if _conditional_check_failed(error):
+            return False
+        raise
+    return True
+
+
+def update_org_model(organization_id: str, model_id: str, changes: dict[str, Any], now: str) -> bool:
+    """Set the given attributes on an existing model; False when it does not exist."""
+    item = OrgModelItem(keys.org_pk(organization_id), keys.org_model_sk(model_id))
+    actions = []
+    for name, value in {**changes, "updated_at": now}.items():
+        attribute = getattr(OrgModelItem, name)
+        actions.append(attribute.remove() if value is None else attribute.set(value))
+    try:
+        item.update(actions=actions, condition=OrgModelItem.PK.exists())
+    except UpdateError as error:
+        if error.cause_response_code == "ConditionalCheckFailedException":
+            return False
+        raise
+    return True
+
+
+def _conditional_check_failed(error: TransactWriteError) -> bool:
+    return any(reason is not None and reason.code == "ConditionalCheckFailed"
+               for reason in error.cancellation_reasons)
