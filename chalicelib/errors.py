@@ -1,9 +1,12 @@
 """The one API error type; the http middleware turns it into DESIGN.md's JSON."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from chalice import ChaliceUnhandledError
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class ApiError(ChaliceUnhandledError):
@@ -61,3 +64,13 @@ def validation_details(errors: list[dict[str, Any]], prefix: tuple = ()) -> list
         {"field": field_path(prefix + tuple(error.get("loc", ()))), "message": error.get("msg", "invalid")}
         for error in errors
     ]
+
+
+def validate(model: type[M], data: Any, prefix: tuple = ()) -> M:
+    """`model.model_validate(data)`, with failures as a 400 listing every field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        details = validation_details(error.errors(include_url=False, include_input=False), prefix)
+        summary = "; ".join(f"{d['field']}: {d['message']}" for d in details[:5])
+        raise BadRequest(f"Request is invalid: {summary}", details) from None

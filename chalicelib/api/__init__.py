@@ -1,0 +1,1 @@
+"""HTTP layer: one Chalice blueprint per resource, thin handlers."""

@@ -1,0 +1,98 @@
+"""Request parsing and the error envelope shared by every blueprint."""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, TypeVar
+
+from chalice import Response
+from chalice.app import Request
+from pydantic import BaseModel
+
+from chalicelib.errors import ApiError, BadRequest, PayloadTooLarge, validate
+from chalicelib.settings import get_settings
+
+M = TypeVar("M", bound=BaseModel)
+logger = logging.getLogger("jaot")
+
+MAX_JSON_DEPTH = 64
+
+# Chalice's own error replies ({"Code", "Message"}) mapped to our codes.
+_CHALICE_CODES = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+    405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
+    415: "unsupported_media_type", 429: "too_many_requests",
+}
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of a decoded JSON value, stopping once past `limit`."""
+    stack, deepest = [(value, 1)], 0
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
+def json_body(request: Request, model: type[M]) -> M:
+    """The request body validated as `model`: 413 when too large, 400 when malformed."""
+    raw = request.raw_body or b""
+    limit = get_settings().max_body_bytes
+    if len(raw) > limit:
+        raise PayloadTooLarge(f"Request body is {len(raw)} bytes; the limit is {limit}.")
+    if not raw.strip():
+        raise BadRequest("Request body is empty; send a JSON object.")
+    try:
+        data = json.loads(raw, parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as error:
+        raise BadRequest(f"Request body is not valid JSON: {error}") from None
+    if _depth(data, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+        raise BadRequest(f"Request body is nested deeper than {MAX_JSON_DEPTH} levels.")
+    if not isinstance(data, dict):
+        raise BadRequest("Request body must be a JSON object.")
+    return validate(model, data)
+
+
+def query(request: Request, model: type[M]) -> M:
+    """Query parameters validated as `model`; unknown parameters are a 400."""
+    params = request.query_params or {}
+    multi = {name: values for name, values in _multi_values(request).items() if len(values) > 1}
+    if multi:
+        raise BadRequest("Query parameters may appear once each.",
+                         [{"field": name, "message": "repeated"} for name in multi])
+    return validate(model, dict(params))
+
+
+def _multi_values(request: Request) -> dict[str, list[str]]:
+    params = request.query_params
+    if params is None or not hasattr(params, "getlist"):
+        return {}
+    return {name: params.getlist(name) for name in params}
+
+
+def ok(body: BaseModel, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(body=body.model_dump(mode="json"), status_code=status_code, headers=headers or {})
+
+
+def error_envelope(event: Any, get_response: Any) -> Response:
+    """Middleware: every error leaves as {"error", "message", "details"}."""
+    try:
+        response = get_response(event)
+    except ApiError as error:
+        return Response(body=error.body(), status_code=error.status_code, headers=error.headers)
+    if response.status_code >= 400 and isinstance(response.body, dict) and "Code" in response.body:
+        status = response.status_code
+        code = _CHALICE_CODES.get(status, "internal_error")
+        message = response.body.get("Message") or "Request failed."
+        if status >= 500:
+            message = "An internal error occurred; it has been logged."
+        response.body = {"error": code, "message": message, "details": None}
+    return response

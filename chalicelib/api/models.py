@@ -1,0 +1,56 @@
+from chalice import Blueprint
+
+from chalicelib.api.http import json_body, ok, query
+from chalicelib.schemas.common import StatusResponse
+from chalicelib.schemas.models import OrgModelCreate, OrgModelQuery, OrgModelUpdate
+from chalicelib.schemas.results import ExecuteRequest
+from chalicelib.services import executions, org_models
+from chalicelib.services.auth import authenticate
+
+bp = Blueprint(__name__)
+
+
+@bp.route("/models", methods=["GET"])
+def list_models():
+    caller = authenticate(bp.current_request)
+    return ok(org_models.list_models(caller, query(bp.current_request, OrgModelQuery)))
+
+
+@bp.route("/models", methods=["POST"])
+def create_model():
+    caller = authenticate(bp.current_request)
+    body = json_body(bp.current_request, OrgModelCreate)
+    return ok(org_models.create_private_model(caller, body), status_code=201)
+
+
+@bp.route("/models/{model_id}", methods=["GET"])
+def get_model(model_id):
+    caller = authenticate(bp.current_request)
+    return ok(org_models.get_model(caller, model_id))
+
+
+@bp.route("/models/{model_id}", methods=["PATCH"])
+def update_model(model_id):
+    caller = authenticate(bp.current_request)
+    org_models.update_model(caller, model_id, json_body(bp.current_request, OrgModelUpdate))
+    return ok(StatusResponse(status="updated"))
+
+
+@bp.route("/models/{model_id}", methods=["DELETE"])
+def deactivate_model(model_id):
+    caller = authenticate(bp.current_request)
+    org_models.deactivate(caller, model_id)
+    return ok(StatusResponse(status="deactivated"))
+
+
+@bp.route("/models/{model_id}/schema", methods=["GET"])
+def get_model_schema(model_id):
+    caller = authenticate(bp.current_request)
+    return ok(org_models.get_schema(caller, model_id))
+
+
+@bp.route("/models/{model_id}/execute", methods=["POST"])
+def execute_model(model_id):
+    caller = authenticate(bp.current_request)
+    body = json_body(bp.current_request, ExecuteRequest)
+    return ok(executions.execute_model(caller, model_id, body))

@@ -1,0 +1,99 @@
+"""Organization models: activated catalog models and private models."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from chalicelib.schemas.common import Page, PageQuery, SearchText
+
+GENERATOR_TYPES = ("template",)
+
+Name = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+class OrgModelQuery(PageQuery):
+    category: str | None = SearchText
+    search: str | None = SearchText
+    is_active: bool | None = None
+    is_favorite: bool | None = None
+
+
+class OrgModelActivated(BaseModel):
+    """The activation reply, exactly the spec's fields."""
+
+    id: str
+    catalog_id: str | None
+    organization_id: str
+    custom_name: str | None
+    is_active: bool
+    created_at: str
+
+
+class OrgModelPublic(OrgModelActivated):
+    name: str
+    display_name: str
+    description: str | None
+    category: str | None
+    tags: list[str]
+    credits_per_execution: int
+    generator_type: str
+    custom_config: dict[str, Any] | None
+    is_favorite: bool
+    updated_at: str
+
+
+OrgModelList = Page[OrgModelPublic]
+
+
+class OrgModelSchema(BaseModel):
+    id: str
+    name: str
+    generator_type: str
+    input_schema: dict[str, Any]
+    input_fields: list[dict[str, Any]]
+    example_input: dict[str, Any] | None
+    custom_config: dict[str, Any] | None
+
+
+class OrgModelCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    name: str = Name
+    """Machine-readable model name (letters, digits, `_`, `-`, `.`)."""
+    display_name: str | None = Field(default=None, min_length=1, max_length=200)
+    description: str | None = Field(default=None, max_length=2000)
+    category: str | None = Field(default=None, min_length=1, max_length=50)
+    generator_type: str
+    """How the model runs; one of GENERATOR_TYPES."""
+    input_schema: dict[str, Any] | None = None
+    """JSON Schema that input_data must satisfy, checked before the template's own."""
+    input_fields: list[dict[str, Any]] | None = Field(default=None, max_length=200)
+    example_input: dict[str, Any] | None = None
+    tags: list[str] = Field(default_factory=list, max_length=20)
+    custom_config: dict[str, Any] | None = None
+    """For `template` models: `{"template": "<catalog model name>"}` picks what runs."""
+
+    @model_validator(mode="after")
+    def _known_generator(self) -> "OrgModelCreate":
+        if self.generator_type not in GENERATOR_TYPES:
+            raise ValueError(f"generator_type must be one of: {', '.join(GENERATOR_TYPES)}")
+        return self
+
+
+class OrgModelUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    custom_name: str | None = Field(default=None, max_length=200)
+    custom_config: dict[str, Any] | None = None
+    is_active: bool | None = None
+    is_favorite: bool | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "OrgModelUpdate":
+        if not self.model_fields_set:
+            raise ValueError("give at least one of: custom_name, custom_config, is_active, is_favorite")
+        for flag in ("is_active", "is_favorite"):
+            if flag in self.model_fields_set and getattr(self, flag) is None:
+                raise ValueError(f"{flag} must be true or false")
+        return self

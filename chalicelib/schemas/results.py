@@ -1,0 +1,23 @@
+"""The optimization result returned by /solve and every execute (DESIGN.md)."""
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from chalicelib.engine.options import RunOptions
+from chalicelib.engine.result import SolveOutcome
+
+
+class OptimizationResult(SolveOutcome):
+    execution_id: str
+    model_id: str | None = None
+    credits_used: int
+    created_at: str
+
+
+class ExecuteRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    input_data: dict = Field()
+    """Input matching the model's input schema (GET /models/{id}/schema)."""
+    options: RunOptions = Field(default_factory=RunOptions)
+    """Solver run options."""

@@ -1,0 +1,98 @@
+"""Running a model: validate, charge, solve, record. Charged only for a real answer."""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from pydantic import BaseModel
+
+from chalicelib import ids
+from chalicelib.clock import utc_now_iso
+from chalicelib.engine.options import RunOptions
+from chalicelib.engine.result import InputError, SolveOutcome
+from chalicelib.errors import BadRequest, InsufficientCredits, NotFound, PayloadTooLarge, validate
+from chalicelib.schemas.results import ExecuteRequest, OptimizationResult
+from chalicelib.services.auth import Caller
+from chalicelib.services.input_validation import validate_input
+from chalicelib.services.org_models import NOT_FOUND, get_model_item, template_for
+from chalicelib.settings import get_settings
+from chalicelib.store import executions as store
+from chalicelib.store import organizations as organization_store
+from chalicelib.templates import TEMPLATES, Template
+
+logger = logging.getLogger("jaot")
+
+MAX_STORED_BYTES = 300 * 1024  # compressed, leaving room under DynamoDB's 400 KB item limit
+
+
+def execute_model(caller: Caller, model_id: str, body: ExecuteRequest) -> OptimizationResult:
+    item = get_model_item(caller, model_id)
+    if not item.is_active:
+        raise NotFound(NOT_FOUND + " It is deactivated; PATCH is_active: true to reactivate it.")
+    template = template_for(item)
+    if template is None:
+        raise BadRequest(
+            f"Model {model_id} has nothing to run: set custom_config.template to one of "
+            f"{', '.join(sorted(TEMPLATES))}.",
+            [{"field": "custom_config.template", "message": "missing"}])
+    if item.input_schema is not None:
+        validate_input(body.input_data, item.input_schema)
+    validate_input(body.input_data, template.input_schema)
+    data = validate(template.input_model, body.input_data, prefix=("input_data",))
+    return run_template(caller, template, data, body.input_data, body.options,
+                        model_id=item.model_id, catalog_id=item.catalog_id)
+
+
+def run_template(caller: Caller, template: Template, data: BaseModel, raw_input: dict[str, Any],
+                 options: RunOptions, model_id: str | None = None,
+                 catalog_id: str | None = None) -> OptimizationResult:
+    _check_time_limit(options)
+    packed_input = store.pack_json(raw_input)
+    if len(packed_input) > MAX_STORED_BYTES:
+        raise PayloadTooLarge(f"input_data compresses to {len(packed_input)} bytes; "
+                              f"the limit is {MAX_STORED_BYTES}.")
+    cost = template.credits_per_execution
+    created_at = utc_now_iso()
+    execution = store.new_execution(
+        caller.organization_id, ids.sortable_id(ids.EXECUTION), model_id=model_id,
+        catalog_id=catalog_id, template=template.name, status="running", credits_used=cost,
+        started_by=caller.principal, input_gz=packed_input, created_at=created_at,
+    )
+    if not store.start_execution(execution, cost):
+        organization = organization_store.get_organization(caller.organization_id)
+        balance = int(organization.credits) if organization else 0
+        raise InsufficientCredits(f"This run costs {cost} credits; the balance is {balance}.",
+                                  {"required": cost, "balance": balance})
+
+    outcome = _solve(template, data, options)
+    charged = 0 if outcome.status == "error" else cost
+    result = OptimizationResult(**outcome.model_dump(), execution_id=execution.execution_id,
+                                model_id=model_id, credits_used=charged, created_at=created_at)
+    stored = result.model_dump(mode="json")
+    if len(store.pack_json(stored)) > MAX_STORED_BYTES:
+        stored = {**stored, "solution": None, "message": "solution too large to keep; returned once"}
+    store.finish_execution(execution, "failed" if outcome.status == "error" else "succeeded",
+                           stored, utc_now_iso(), refund=cost - charged)
+    return result
+
+
+def _solve(template: Template, data: BaseModel, options: RunOptions) -> SolveOutcome:
+    """Run the template; a crash becomes an `error` result (and a refund), not a 500."""
+    started = time.perf_counter()
+    try:
+        return template.solve(data, options)
+    except InputError as error:
+        message = f"The input cannot be solved: {error}"
+    except Exception:
+        logger.exception("template %s failed", template.name)
+        message = "The solver failed on this input; no credits were charged."
+    return SolveOutcome(status="error", solver="none", message=message,
+                        solve_time_ms=int((time.perf_counter() - started) * 1000))
+
+
+def _check_time_limit(options: RunOptions) -> None:
+    limit = get_settings().max_time_limit_s
+    if options.time_limit_s > limit:
+        raise BadRequest(f"options.time_limit_s may be at most {limit:g} seconds.",
+                         [{"field": "options.time_limit_s", "message": f"at most {limit:g}"}])
