@@ -35,7 +35,16 @@ def validate_input(data: Any, schema: dict[str, Any], field: str = "input_data")
     validator = _validator(json.dumps(schema, sort_keys=True))
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
-        details = [{"field": field_path((field, *error.absolute_path)), "message": error.message}
+        details = [{"field": field_path((field, *_error_path(error))), "message": error.message}
                    for error in errors[:MAX_REPORTED_ERRORS]]
         raise BadRequest(f"{field} does not match the model's input schema ({len(errors)} "
                          f"error{'s' if len(errors) != 1 else ''}).", details)
+
+
+def _error_path(error: Any) -> list[Any]:
+    """Where the error is; for a missing property, the property itself rather than its parent."""
+    path = list(error.absolute_path)
+    if error.validator == "required":
+        missing = [name for name in error.validator_value if error.message == f"{name!r} is a required property"]
+        path += missing[:1]
+    return path
