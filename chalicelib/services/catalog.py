@@ -6,20 +6,21 @@ from chalicelib.clock import utc_now_iso
 from chalicelib.schemas.catalog import CatalogModelPublic, CatalogPage, CatalogQuery
 from chalicelib.schemas.common import matches_search, paginate
 from chalicelib.store import catalog as store
-from chalicelib.templates import TEMPLATES
+from chalicelib.templates import all_templates
 
 
 def publish_catalog() -> int:
     """Write every registered template to the catalog; safe to run on every start."""
     now = utc_now_iso()
-    for template in TEMPLATES.values():
+    templates = all_templates()
+    for template in templates:
         store.put_catalog_model(
             catalog_id=ids.catalog_id_for(template.name), name=template.name,
             display_name=template.display_name, description=template.description,
             category=template.category, credits_per_execution=template.credits_per_execution,
             tags=list(template.tags), now=now,
         )
-    return len(TEMPLATES)
+    return len(templates)
 
 
 def list_catalog(query: CatalogQuery) -> CatalogPage:

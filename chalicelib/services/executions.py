@@ -19,7 +19,7 @@ from chalicelib.services.org_models import NOT_FOUND, get_model_item, template_f
 from chalicelib.settings import get_settings
 from chalicelib.store import executions as store
 from chalicelib.store import organizations as organization_store
-from chalicelib.templates import TEMPLATES, Template
+from chalicelib.templates import TEMPLATE_NAMES, Template
 
 logger = logging.getLogger("jaot")
 
@@ -34,7 +34,7 @@ def execute_model(caller: Caller, model_id: str, body: ExecuteRequest) -> Optimi
     if template is None:
         raise BadRequest(
             f"Model {model_id} has nothing to run: set custom_config.template to one of "
-            f"{', '.join(sorted(TEMPLATES))}.",
+            f"{', '.join(sorted(TEMPLATE_NAMES))}.",
             [{"field": "custom_config.template", "message": "missing"}])
     if item.input_schema is not None:
         validate_input(body.input_data, item.input_schema)

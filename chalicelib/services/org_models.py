@@ -24,7 +24,7 @@ from chalicelib.settings import get_settings
 from chalicelib.store import catalog as catalog_store
 from chalicelib.store import org_models as store
 from chalicelib.store.items import OrgModelItem
-from chalicelib.templates import TEMPLATES, Template, get_template
+from chalicelib.templates import TEMPLATE_NAMES, Template, get_template
 
 MAX_JSON_FIELD_BYTES = 64 * 1024
 NOT_FOUND = "Model not found."
@@ -169,7 +169,7 @@ def _check_template_reference(custom_config: dict[str, Any] | None) -> None:
     name = (custom_config or {}).get("template")
     if name is not None and get_template(name) is None:
         raise BadRequest(
-            f"custom_config.template names no template; use one of: {', '.join(sorted(TEMPLATES))}",
+            f"custom_config.template names no template; use one of: {', '.join(sorted(TEMPLATE_NAMES))}",
             [{"field": "custom_config.template", "message": "unknown template"}])
 
 

@@ -1,16 +1,24 @@
-"""The marketplace: one module per model, registered here by name."""
+"""The marketplace: one module per model, imported only when that model is needed.
+
+Importing every template would build every input model at cold start; a request
+needs at most one of them.
+"""
 from __future__ import annotations
 
-from chalicelib.templates import warehouse_allocation
+import importlib
+
 from chalicelib.templates.base import Template
 
-TEMPLATES: dict[str, Template] = {
-    template.name: template
-    for template in (
-        warehouse_allocation.TEMPLATE,
-    )
-}
+TEMPLATE_NAMES: tuple[str, ...] = (
+    "warehouse_allocation",
+)
 
 
 def get_template(name: str | None) -> Template | None:
-    return TEMPLATES.get(name) if name else None
+    if name not in TEMPLATE_NAMES:
+        return None
+    return importlib.import_module(f"{__name__}.{name}").TEMPLATE
+
+
+def all_templates() -> list[Template]:
+    return [get_template(name) for name in TEMPLATE_NAMES]

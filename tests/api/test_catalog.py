@@ -4,7 +4,9 @@ import pytest
 from chalicelib.ids import catalog_id_for
 from chalicelib.services.catalog import publish_catalog
 from chalicelib.store.catalog import list_catalog_models
-from chalicelib.templates import TEMPLATES
+from chalicelib.templates import all_templates, get_template
+
+TEMPLATES = {t.name: t for t in all_templates()}
 from tests.api.helpers import call
 
 CATALOG = "/api/v2/models/catalog"
@@ -19,8 +21,8 @@ def test_catalog_is_public_and_lists_every_template(client):
     assert warehouse == {
         "id": catalog_id_for("warehouse_allocation"), "name": "warehouse_allocation",
         "display_name": "Warehouse Allocation Optimizer",
-        "description": TEMPLATES["warehouse_allocation"].description, "category": "logistics",
-        "credits_per_execution": 3, "tags": TEMPLATES["warehouse_allocation"].tags,
+        "description": get_template("warehouse_allocation").description, "category": "logistics",
+        "credits_per_execution": 3, "tags": get_template("warehouse_allocation").tags,
         "status": "published", "created_at": warehouse["created_at"],
     }
     assert warehouse["id"].startswith("mdl_") and warehouse["created_at"].endswith("Z")

@@ -6,7 +6,7 @@ import pytest
 
 from chalicelib.ids import catalog_id_for
 from chalicelib.store.executions import get_execution, unpack_json
-from chalicelib.templates import TEMPLATES
+from chalicelib.templates import warehouse_allocation
 from tests.api.helpers import call, new_org
 
 # The spec's execute example, verbatim.
@@ -172,8 +172,8 @@ def test_solver_crash_is_an_error_result_and_refunded(client, org, model_id, mon
     def crash(data, options):
         raise RuntimeError("boom")
 
-    broken = dataclasses.replace(TEMPLATES["warehouse_allocation"], solve=crash)
-    monkeypatch.setitem(TEMPLATES, "warehouse_allocation", broken)
+    broken = dataclasses.replace(warehouse_allocation.TEMPLATE, solve=crash)
+    monkeypatch.setattr(warehouse_allocation, "TEMPLATE", broken)
     status, result = execute(client, org, model_id, SPEC_INPUT)
     assert status == 200 and result["status"] == "error" and result["credits_used"] == 0
     assert "boom" not in result["message"]

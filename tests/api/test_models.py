@@ -3,7 +3,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from chalicelib.ids import catalog_id_for
-from chalicelib.templates import TEMPLATES
+from chalicelib.templates import get_template
 from tests.api.helpers import call, new_org
 
 WAREHOUSE = catalog_id_for("warehouse_allocation")
@@ -61,7 +61,7 @@ def test_get_model_has_every_documented_field(client):
     model_id = activate(client, org)["id"]
     status, model = call(client, "GET", f"/api/v2/models/{model_id}", org)
     assert status == 200
-    template = TEMPLATES["warehouse_allocation"]
+    template = get_template("warehouse_allocation")
     assert model == {
         "id": model_id, "catalog_id": WAREHOUSE, "organization_id": org.id, "custom_name": None,
         "is_active": True, "created_at": model["created_at"], "updated_at": model["updated_at"],
@@ -235,7 +235,7 @@ def test_another_organizations_models_are_invisible(client):
     for target in (model_id, private_id):
         for method, suffix, body in [("GET", "", None), ("PATCH", "", {"is_active": False}),
                                      ("DELETE", "", None), ("GET", "/schema", None),
-                                     ("POST", "/execute", {"input_data": TEMPLATES["warehouse_allocation"].example_input})]:
+                                     ("POST", "/execute", {"input_data": get_template("warehouse_allocation").example_input})]:
             status, error = call(client, method, f"/api/v2/models/{target}{suffix}", intruder, body)
             assert status == 404 and target not in error["message"], (method, suffix)
     _, page = call(client, "GET", "/api/v2/models", intruder)
