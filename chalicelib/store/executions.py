@@ -5,12 +5,11 @@ import gzip
 import json
 from typing import Any
 
-from pynamodb.connection import Connection
 from pynamodb.exceptions import DoesNotExist, TransactWriteError
-from pynamodb.transactions import TransactWrite
 
 from chalicelib.store import keys
 from chalicelib.store.items import ExecutionItem, OrganizationItem
+from chalicelib.store.transactions import condition_failed, transaction
 
 
 def pack_json(value: Any) -> bytes:
@@ -21,10 +20,6 @@ def unpack_json(blob: bytes | None) -> Any:
     return None if blob is None else json.loads(gzip.decompress(blob))
 
 
-def _transaction() -> TransactWrite:
-    return TransactWrite(connection=Connection(region=ExecutionItem.Meta.region))
-
-
 def start_execution(execution: ExecutionItem, cost: int) -> bool:
     """Debit `cost` credits and record the run in one transaction.
 
@@ -32,16 +27,15 @@ def start_execution(execution: ExecutionItem, cost: int) -> bool:
     """
     organization = OrganizationItem(execution.PK, keys.ORG_META)
     try:
-        with _transaction() as transaction:
-            transaction.update(
+        with transaction() as writes:
+            writes.update(
                 organization,
                 actions=[OrganizationItem.credits.add(-cost)],
                 condition=(OrganizationItem.PK.exists() & (OrganizationItem.credits >= cost)),
             )
-            transaction.save(execution, condition=ExecutionItem.PK.does_not_exist())
+            writes.save(execution, condition=ExecutionItem.PK.does_not_exist())
     except TransactWriteError as error:
-        if any(reason is not None and reason.code == "ConditionalCheckFailed"
-               for reason in error.cancellation_reasons):
+        if condition_failed(error):
             return False
         raise
     return True
@@ -63,11 +57,11 @@ def finish_execution(execution: ExecutionItem, status: str, result: dict[str, An
         ExecutionItem.solve_time_ms.set(result.get("solve_time_ms") or 0),
         ExecutionItem.credits_used.set(result.get("credits_used") or 0),
     ]
-    with _transaction() as transaction:
-        transaction.update(execution, actions=actions)
+    with transaction() as writes:
+        writes.update(execution, actions=actions)
         if refund:
             organization = OrganizationItem(execution.PK, keys.ORG_META)
-            transaction.update(organization, actions=[OrganizationItem.credits.add(refund)])
+            writes.update(organization, actions=[OrganizationItem.credits.add(refund)])
 
 
 def get_execution(organization_id: str, execution_id: str) -> ExecutionItem | None:

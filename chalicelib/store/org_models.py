@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pynamodb.connection import Connection
 from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
-from pynamodb.transactions import TransactWrite
 
 from chalicelib.store import keys
 from chalicelib.store.items import ActivationItem, OrgModelItem
+from chalicelib.store.transactions import condition_failed, transaction
 
 # Attributes a list needs; the large JSON ones (schema, example) stay behind.
 _LIST_ATTRIBUTES = [
@@ -63,11 +62,11 @@ def save_activation(item: OrgModelItem) -> bool:
     marker = ActivationItem(item.PK, keys.activation_sk(item.catalog_id),
                             catalog_id=item.catalog_id, model_id=item.model_id)
     try:
-        with TransactWrite(connection=Connection(region=OrgModelItem.Meta.region)) as transaction:
-            transaction.save(marker, condition=ActivationItem.PK.does_not_exist())
-            transaction.save(item, condition=OrgModelItem.PK.does_not_exist())
+        with transaction() as writes:
+            writes.save(marker, condition=ActivationItem.PK.does_not_exist())
+            writes.save(item, condition=OrgModelItem.PK.does_not_exist())
     except TransactWriteError as error:
-        if _conditional_check_failed(error):
+        if condition_failed(error):
             return False
         raise
     return True
@@ -87,8 +86,3 @@ def update_org_model(organization_id: str, model_id: str, changes: dict[str, Any
             return False
         raise
     return True
-
-
-def _conditional_check_failed(error: TransactWriteError) -> bool:
-    return any(reason is not None and reason.code == "ConditionalCheckFailed"
-               for reason in error.cancellation_reasons)

@@ -1,12 +1,11 @@
 """Organizations and their API keys."""
 from __future__ import annotations
 
-from pynamodb.connection import Connection
 from pynamodb.exceptions import DoesNotExist
-from pynamodb.transactions import TransactWrite
 
 from chalicelib.store import keys
 from chalicelib.store.items import ApiKeyItem, OrganizationItem
+from chalicelib.store.transactions import transaction
 
 
 def create_organization_with_key(
@@ -23,9 +22,9 @@ def create_organization_with_key(
         key_id=key_id, organization_id=organization_id, prefix=key_prefix, created_at=created_at,
         GSI1PK=keys.org_pk(organization_id), GSI1SK=keys.org_api_key_gsi_sk(key_id),
     )
-    with TransactWrite(connection=Connection(region=OrganizationItem.Meta.region)) as transaction:
-        transaction.save(organization, condition=OrganizationItem.PK.does_not_exist())
-        transaction.save(api_key, condition=ApiKeyItem.PK.does_not_exist())
+    with transaction() as writes:
+        writes.save(organization, condition=OrganizationItem.PK.does_not_exist())
+        writes.save(api_key, condition=ApiKeyItem.PK.does_not_exist())
 
 
 def get_organization(organization_id: str) -> OrganizationItem | None:

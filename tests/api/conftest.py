@@ -8,15 +8,22 @@ from moto import mock_aws
 from chalicelib.settings import get_settings
 
 
+@pytest.fixture(scope="session")
+def dynamodb_client():
+    """One botocore client for the session: building one costs ~0.1 s, and moto's mock
+    intercepts clients whenever they were made."""
+    return boto3.client("dynamodb")
+
+
 @pytest.fixture(autouse=True)
-def aws():
+def aws(dynamodb_client):
     """A fresh table per test, with the catalog published."""
     get_settings.cache_clear()
     with mock_aws():
         from chalicelib.services.catalog import publish_catalog
         from chalicelib.store.table import create_table
 
-        create_table(boto3.client("dynamodb"), os.environ["JAOT_TABLE_NAME"])
+        create_table(dynamodb_client, os.environ["JAOT_TABLE_NAME"])
         publish_catalog()
         yield
     get_settings.cache_clear()
