@@ -60,4 +60,6 @@ def _from_jwt(token: str) -> Caller:
     organization_id = claims["org_id"]
     if not isinstance(organization_id, str) or not organization_id.startswith(ids.ORGANIZATION):
         raise Unauthorized("Token's org_id claim is not an organization id.")
+    if store.get_organization(organization_id) is None:  # a signed token for a deleted org
+        raise Unauthorized("Token's organization does not exist.")
     return Caller(organization_id=organization_id, principal=f"jwt:{claims.get('sub', '')}")

@@ -59,7 +59,9 @@ def test_expired_tampered_or_wrongly_signed_jwts_are_401(client):
     tampered = ".".join([header, _token("org_other", exp=int(time.time()) + 300).split(".")[1], signature])
     no_exp = jwt.encode({"org_id": org.id}, get_settings().jwt_secret, algorithm="HS256")
     none_alg = jwt.encode({"org_id": org.id, "exp": int(time.time()) + 60}, None, algorithm="none")
-    for token in (expired, wrong_key, tampered, no_exp, none_alg):
+    unknown_org = _token("org_doesnotexist0000")
+    not_an_org = _token("exe_123")
+    for token in (expired, wrong_key, tampered, no_exp, none_alg, unknown_org, not_an_org):
         status, body = call(client, "GET", ME, headers={"Authorization": f"Bearer {token}"})
         assert status == 401, token
         assert body["error"] == "unauthorized"
@@ -73,3 +75,20 @@ def test_protected_routes_refuse_anonymous_callers(client):
                          ("POST", "/api/v2/models/catalog/mdl_x/activate"), ("GET", ME)]:
         status, body = call(client, method, path, body="{}")
         assert (status, body["error"]) == (401, "unauthorized"), (method, path)
+
+
+def test_jwt_callers_can_activate_and_execute_and_are_recorded(client):
+    from chalicelib.ids import catalog_id_for
+    from chalicelib.store.executions import get_execution
+    from chalicelib.templates import get_template
+
+    org = new_org(credits=5)
+    headers = {"Authorization": f"Bearer {_token(org.id, sub='ana@example.com')}"}
+    status, model = call(client, "POST", f"/api/v2/models/catalog/{catalog_id_for('warehouse_allocation')}/activate",
+                         headers=headers)
+    assert status == 200 and model["organization_id"] == org.id
+    status, result = call(client, "POST", f"/api/v2/models/{model['id']}/execute", headers=headers,
+                          body={"input_data": get_template("warehouse_allocation").example_input})
+    assert status == 200 and result["credits_used"] == 3
+    assert get_execution(org.id, result["execution_id"]).started_by == "jwt:ana@example.com"
+    assert call(client, "GET", ME, org)[1]["credits"] == 2
