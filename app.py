@@ -1,11 +1,11 @@
 """JAOT API: registers blueprints and middleware; the logic lives in chalicelib/."""
 from chalice import Chalice
 
-from chalicelib.api import catalog, health, http, models, organization
+from chalicelib.api import catalog, health, http, models, organization, solve
 
 app = Chalice(app_name="jaot")
 app.register_middleware(http.error_envelope, "http")
 
 API_PREFIX = "/api/v2"
-for blueprint in (health.bp, catalog.bp, models.bp, organization.bp):
+for blueprint in (health.bp, catalog.bp, models.bp, organization.bp, solve.bp):
     app.register_blueprint(blueprint, url_prefix=API_PREFIX)

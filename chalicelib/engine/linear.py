@@ -18,18 +18,31 @@ def create_solver(backend: str) -> Any:
     return solver
 
 
-def solve(solver: Any, options: RunOptions, is_mip: bool) -> dict[str, Any]:
+# How each backend takes a random seed (pywraplp has no common setter).
+_SEED_PARAMETER = {"SCIP": "randomization/randomseedshift = {}", "CP_SAT": "random_seed:{}",
+                   "GLOP": "random_seed:{}"}
+
+
+def solve(solver: Any, options: RunOptions, is_mip: bool, backend: str = "") -> dict[str, Any]:
     """Solve and return status, objective, bound, gap and time in our vocabulary."""
     from ortools.linear_solver import pywraplp
 
     solver.SetTimeLimit(int(options.time_limit_s * 1000))
     if options.num_workers:
         solver.SetNumThreads(options.num_workers)
+    if options.seed is not None and backend in _SEED_PARAMETER:
+        solver.SetSolverSpecificParametersAsString(_SEED_PARAMETER[backend].format(options.seed))
     parameters = pywraplp.MPSolverParameters()
     if is_mip and options.relative_gap is not None:
         parameters.SetDoubleParam(parameters.RELATIVE_MIP_GAP, options.relative_gap)
     started = time.perf_counter()
     code = solver.Solve(parameters)
+    if code == pywraplp.Solver.INFEASIBLE and not is_mip:
+        # GLOP's presolve reports an unbounded LP as infeasible; without it, it tells them apart.
+        parameters.SetIntegerParam(parameters.PRESOLVE, parameters.PRESOLVE_OFF)
+        spent_ms = (time.perf_counter() - started) * 1000
+        solver.SetTimeLimit(max(1, int(options.time_limit_s * 1000 - spent_ms)))
+        code = solver.Solve(parameters)
     solve_time_ms = int((time.perf_counter() - started) * 1000)
 
     has_solution = code in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import BaseModel
 
@@ -47,17 +47,27 @@ def execute_model(caller: Caller, model_id: str, body: ExecuteRequest) -> Optimi
 def run_template(caller: Caller, template: Template, data: BaseModel, raw_input: dict[str, Any],
                  options: RunOptions, model_id: str | None = None,
                  catalog_id: str | None = None) -> OptimizationResult:
+    return record_run(caller, cost=template.credits_per_execution, raw_input=raw_input, options=options,
+                      solve=lambda: template.solve(data, options), label=template.name,
+                      kind="model", model_id=model_id, catalog_id=catalog_id, template=template.name)
+
+
+def record_run(caller: Caller, *, cost: int, raw_input: Any, options: RunOptions,
+               solve: Callable[[], SolveOutcome], label: str, **attributes: Any) -> OptimizationResult:
+    """Charge, solve, store: the one path every run takes.
+
+    The debit and the `running` record are one transaction; the result and any
+    refund (a solver error is not charged) are another.
+    """
     _check_time_limit(options)
     packed_input = store.pack_json(raw_input)
     if len(packed_input) > MAX_STORED_BYTES:
-        raise PayloadTooLarge(f"input_data compresses to {len(packed_input)} bytes; "
+        raise PayloadTooLarge(f"The input compresses to {len(packed_input)} bytes; "
                               f"the limit is {MAX_STORED_BYTES}.")
-    cost = template.credits_per_execution
     created_at = utc_now_iso()
     execution = store.new_execution(
-        caller.organization_id, ids.sortable_id(ids.EXECUTION), model_id=model_id,
-        catalog_id=catalog_id, template=template.name, status="running", credits_used=cost,
-        started_by=caller.principal, input_gz=packed_input, created_at=created_at,
+        caller.organization_id, ids.sortable_id(ids.EXECUTION), status="running", credits_used=cost,
+        started_by=caller.principal, input_gz=packed_input, created_at=created_at, **attributes,
     )
     if not store.start_execution(execution, cost):
         organization = organization_store.get_organization(caller.organization_id)
@@ -65,10 +75,11 @@ def run_template(caller: Caller, template: Template, data: BaseModel, raw_input:
         raise InsufficientCredits(f"This run costs {cost} credits; the balance is {balance}.",
                                   {"required": cost, "balance": balance})
 
-    outcome = _solve(template, data, options)
+    outcome = _solve(solve, label)
     charged = 0 if outcome.status == "error" else cost
     result = OptimizationResult(**outcome.model_dump(), execution_id=execution.execution_id,
-                                model_id=model_id, credits_used=charged, created_at=created_at)
+                                model_id=attributes.get("model_id"), credits_used=charged,
+                                created_at=created_at)
     stored = result.model_dump(mode="json")
     if len(store.pack_json(stored)) > MAX_STORED_BYTES:
         stored = {**stored, "solution": None, "message": "solution too large to keep; returned once"}
@@ -77,15 +88,15 @@ def run_template(caller: Caller, template: Template, data: BaseModel, raw_input:
     return result
 
 
-def _solve(template: Template, data: BaseModel, options: RunOptions) -> SolveOutcome:
-    """Run the template; a crash becomes an `error` result (and a refund), not a 500."""
+def _solve(solve: Callable[[], SolveOutcome], label: str) -> SolveOutcome:
+    """Run the solve; a crash becomes an `error` result (and a refund), not a 500."""
     started = time.perf_counter()
     try:
-        return template.solve(data, options)
+        return solve()
     except InputError as error:
         message = f"The input cannot be solved: {error}"
     except Exception:
-        logger.exception("template %s failed", template.name)
+        logger.exception("solve of %s failed", label)
         message = "The solver failed on this input; no credits were charged."
     return SolveOutcome(status="error", solver="none", message=message,
                         solve_time_ms=int((time.perf_counter() - started) * 1000))

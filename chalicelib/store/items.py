@@ -91,6 +91,8 @@ class ActivationItem(TableItem):
 class ExecutionItem(TableItem):
     execution_id = UnicodeAttribute()
     organization_id = UnicodeAttribute()
+    kind = UnicodeAttribute(default="model")
+    """`model` (execute of an organization model) or `solve` (POST /solve)."""
     model_id = UnicodeAttribute(null=True)
     catalog_id = UnicodeAttribute(null=True)
     template = UnicodeAttribute(null=True)

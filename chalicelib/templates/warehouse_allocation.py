@@ -78,7 +78,8 @@ class WarehouseAllocationInput(BaseModel):
 def solve(data: WarehouseAllocationInput, options: RunOptions) -> SolveOutcome:
     # Data.
     warehouses, products = data.warehouses, data.products
-    solver = linear.create_solver("SCIP" if data.whole_units else "GLOP")
+    backend = "SCIP" if data.whole_units else "GLOP"
+    solver = linear.create_solver(backend)
 
     # Variables: units of product p stored in warehouse w.
     units = [
@@ -101,7 +102,7 @@ def solve(data: WarehouseAllocationInput, options: RunOptions) -> SolveOutcome:
                         for i, _ in enumerate(products) for j, w in enumerate(warehouses)))
 
     # Solve.
-    run = linear.solve(solver, options, is_mip=data.whole_units)
+    run = linear.solve(solver, options, is_mip=data.whole_units, backend=backend)
     if not run["has_solution"]:
         return SolveOutcome(status=run["status"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
                             message=_MESSAGES.get(run["status"]))

@@ -1,0 +1,15 @@
+from chalice import Blueprint
+
+from chalicelib.api.http import json_body, ok
+from chalicelib.schemas.solve import SolveRequest
+from chalicelib.services import solve as solve_service
+from chalicelib.services.auth import authenticate
+
+bp = Blueprint(__name__)
+
+
+@bp.route("/solve", methods=["POST"])
+def solve():
+    """Solve a linear model given in JSON, MPS or LP."""
+    caller = authenticate(bp.current_request)
+    return ok(solve_service.solve(caller, json_body(bp.current_request, SolveRequest)))

@@ -1,0 +1,266 @@
+"""Solve a user's linear model (JSON, MPS or LP) and report it by name.
+
+JSON models are checked and resolved here, collecting every problem with the
+constraint or variable it belongs to; MPS/LP text is read by OR-Tools'
+model_builder. Both become a `CompiledModel`, which pywraplp solves with the
+backend that fits: GLOP for LPs (with duals and reduced costs), CP-SAT for
+pure-integer models with integral data, SCIP for other MIPs.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from chalicelib.engine import linear
+from chalicelib.engine.expressions import ExpressionError, Linear, canonical_name, parse_expression, parse_relation
+from chalicelib.engine.linear_model import LinearModel
+from chalicelib.engine.options import RunOptions
+from chalicelib.engine.result import SolveOutcome
+
+SolverChoice = Literal["auto", "glop", "pdlp", "scip", "cp_sat"]
+LP_BACKENDS = {"GLOP", "PDLP"}
+
+
+class ModelError(ValueError):
+    """The model is malformed; `problems` names each offending part."""
+
+    def __init__(self, problems: list[dict[str, str]]):
+        super().__init__("; ".join(f"{p['field']}: {p['message']}" for p in problems[:5]))
+        self.problems = problems
+
+
+@dataclass
+class CompiledVariable:
+    name: str
+    integer: bool
+    lower: float
+    upper: float
+
+
+@dataclass
+class CompiledRow:
+    name: str
+    coefficients: dict[str, float]
+    lower: float
+    upper: float
+
+
+@dataclass
+class CompiledModel:
+    variables: list[CompiledVariable]
+    rows: list[CompiledRow]
+    objective: Linear | None
+    maximize: bool
+
+    @property
+    def is_mip(self) -> bool:
+        return any(v.integer for v in self.variables)
+
+
+def compile_model(model: LinearModel, overrides: dict[str, float] | None = None) -> CompiledModel:
+    """Resolve names, parameters and expressions; every problem reported at once."""
+    problems: list[dict[str, str]] = []
+    parameters = dict(model.parameters)
+    for name in overrides or {}:
+        if name not in parameters:
+            problems.append({"field": f"parameters.{name}", "message": "not a parameter of the model"})
+    parameters.update({k: v for k, v in (overrides or {}).items() if k in parameters})
+
+    variables: list[CompiledVariable] = []
+    seen: set[str] = set()
+    for index, variable in enumerate(model.variables):
+        name = canonical_name(variable.name)
+        where = f"variables[{index}] ({name})"
+        lower = -math.inf if variable.lower is None else variable.lower
+        upper = math.inf if variable.upper is None else variable.upper
+        if variable.type == "binary":
+            lower, upper = max(lower, 0.0), min(upper, 1.0)
+        if name in seen:
+            problems.append({"field": where, "message": "duplicate variable name"})
+        if name in parameters:
+            problems.append({"field": where, "message": "a parameter has the same name"})
+        if lower > upper:
+            problems.append({"field": where, "message": f"lower bound {lower:g} is above upper bound {upper:g}"})
+        seen.add(name)
+        variables.append(CompiledVariable(name, variable.type != "continuous", lower, upper))
+
+    rows: list[CompiledRow] = []
+    row_names: set[str] = set()
+    terms_total = 0
+    for index, constraint in enumerate(model.constraints):
+        name = constraint.name or f"c{index}"
+        where = f"constraints[{index}] ({name})"
+        if name in row_names:
+            problems.append({"field": where, "message": "duplicate constraint name"})
+        row_names.add(name)
+        try:
+            if constraint.expression is not None:
+                body, lower, upper = parse_relation(constraint.expression, seen, parameters)
+            else:
+                body = _from_terms(constraint.terms, seen)
+                rhs = _resolve_number(constraint.rhs, parameters)
+                lower, upper = {"<=": (-math.inf, rhs), ">=": (rhs, math.inf), "==": (rhs, rhs)}[constraint.sense]
+        except ExpressionError as error:
+            problems.append({"field": where, "message": str(error)})
+            continue
+        terms_total += len(body.coefficients)
+        rows.append(CompiledRow(name, body.coefficients, lower, upper))
+
+    objective = None
+    if model.objective is not None:
+        try:
+            objective = (parse_expression(model.objective.expression, seen, parameters)
+                         if model.objective.expression is not None
+                         else _from_terms(model.objective.terms, seen))
+            objective.constant += model.objective.constant
+            if objective.is_constant:
+                raise ExpressionError("the objective has no variables; omit it for a feasibility problem")
+        except ExpressionError as error:
+            problems.append({"field": "objective", "message": str(error)})
+    if terms_total > 1_000_000:
+        problems.append({"field": "constraints", "message": "more than 1,000,000 terms in all"})
+    if problems:
+        raise ModelError(problems)
+    maximize = model.objective is not None and model.objective.sense == "maximize"
+    return CompiledModel(variables, rows, objective, maximize)
+
+
+def _from_terms(terms: list[Any], variables: set[str]) -> Linear:
+    result = Linear()
+    for term in terms:
+        name = canonical_name(term.variable)
+        if name not in variables:
+            raise ExpressionError(f"unknown variable '{name}'")
+        result.coefficients[name] = result.coefficients.get(name, 0.0) + term.coefficient
+    return result
+
+
+def _resolve_number(value: float | str, parameters: dict[str, float]) -> float:
+    if isinstance(value, str):
+        if value not in parameters:
+            raise ExpressionError(f"rhs names unknown parameter '{value}'")
+        return float(parameters[value])
+    return float(value)
+
+
+def compile_text(text: str, text_format: Literal["mps", "lp"]) -> CompiledModel:
+    """Read an MPS (fixed or free) or LP (lp_solve syntax) model with OR-Tools."""
+    from ortools.linear_solver.python import model_builder
+
+    builder = model_builder.ModelBuilder()
+    read = builder.import_from_mps_string if text_format == "mps" else builder.import_from_lp_string
+    if not read(text):
+        raise ModelError([{"field": text_format, "message": f"cannot be read as {text_format.upper()}"}])
+    helper = builder.helper
+    variables = [
+        CompiledVariable(helper.var_name(i) or f"x{i}", helper.var_is_integral(i),
+                         helper.var_lower_bound(i), helper.var_upper_bound(i))
+        for i in range(helper.num_variables())
+    ]
+    if not variables:
+        raise ModelError([{"field": text_format, "message": "the model has no variables"}])
+    names = [v.name for v in variables]
+    rows = [
+        CompiledRow(helper.constraint_name(c) or f"c{c}",
+                    {names[i]: coefficient for i, coefficient in
+                     zip(helper.constraint_var_indices(c), helper.constraint_coefficients(c))},
+                    helper.constraint_lower_bound(c), helper.constraint_upper_bound(c))
+        for c in range(helper.num_constraints())
+    ]
+    coefficients = {v.name: helper.var_objective_coefficient(i) for i, v in enumerate(variables)
+                    if helper.var_objective_coefficient(i)}
+    objective = Linear(coefficients, helper.objective_offset()) if coefficients else None
+    return CompiledModel(variables, rows, objective, helper.maximize())
+
+
+def choose_backend(model: CompiledModel, choice: SolverChoice = "auto") -> str:
+    if choice != "auto":
+        backend = choice.upper()
+        if backend in LP_BACKENDS and model.is_mip:
+            raise ModelError([{"field": "solver", "message": f"{choice} solves LPs only; the model has integer variables"}])
+        return backend
+    if not model.is_mip:
+        return "GLOP"
+    return "CP_SAT" if _fits_cp_sat(model) else "SCIP"
+
+
+def _fits_cp_sat(model: CompiledModel) -> bool:
+    """CP-SAT needs integer variables with finite bounds and integral coefficients."""
+    def integral(value: float) -> bool:
+        return math.isinf(value) or float(value).is_integer()
+
+    if not all(v.integer and math.isfinite(v.lower) and math.isfinite(v.upper) for v in model.variables):
+        return False
+    values = [c for row in model.rows for c in (*row.coefficients.values(), row.lower, row.upper)]
+    if model.objective:
+        values += list(model.objective.coefficients.values())
+    return all(integral(v) for v in values)
+
+
+def solve_model(model: CompiledModel, options: RunOptions, choice: SolverChoice = "auto") -> SolveOutcome:
+    backend = choose_backend(model, choice)
+    solver = linear.create_solver(backend)
+    infinity = solver.infinity()
+
+    def bound(value: float) -> float:
+        return max(-infinity, min(infinity, value))
+
+    # Variables.
+    handles = {}
+    for v in model.variables:
+        make = solver.IntVar if v.integer else solver.NumVar
+        handles[v.name] = make(bound(v.lower), bound(v.upper), v.name)
+
+    # Constraints.
+    rows = []
+    for row in model.rows:
+        constraint = solver.Constraint(bound(row.lower), bound(row.upper), row.name)
+        for name, coefficient in row.coefficients.items():
+            constraint.SetCoefficient(handles[name], coefficient)
+        rows.append(constraint)
+
+    # Objective.
+    objective = solver.Objective()
+    if model.objective is not None:
+        for name, coefficient in model.objective.coefficients.items():
+            objective.SetCoefficient(handles[name], coefficient)
+        objective.SetOffset(model.objective.constant)
+        objective.SetOptimizationDirection(model.maximize)
+
+    # Solve.
+    run = linear.solve(solver, options, is_mip=backend not in LP_BACKENDS, backend=backend)
+    outcome = SolveOutcome(status=run["status"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+                           message=_MESSAGES.get(run["status"]))
+    if not run["has_solution"]:
+        return outcome
+
+    # Readable output: values, activities, and for LPs duals and reduced costs.
+    activities = solver.ComputeConstraintActivities()
+    values = {}
+    for v in model.variables:
+        value = handles[v.name].solution_value()
+        values[v.name] = round(value) if v.integer else value
+    constraints: dict[str, dict[str, float]] = {}
+    for row, constraint in zip(model.rows, rows):
+        constraints[row.name] = {"activity": activities[constraint.index()]}
+        if backend in LP_BACKENDS:
+            constraints[row.name]["dual_value"] = constraint.dual_value()
+    solution: dict[str, Any] = {"variables": values, "constraints": constraints}
+    if backend in LP_BACKENDS:
+        solution["reduced_costs"] = {v.name: handles[v.name].reduced_cost() for v in model.variables}
+    has_objective = model.objective is not None
+    return outcome.model_copy(update={
+        "objective_value": run["objective_value"] if has_objective else None,
+        "best_bound": run["best_bound"] if has_objective else None,
+        "gap": run["gap"] if has_objective else None,
+        "solution": solution,
+    })
+
+
+_MESSAGES = {
+    "infeasible": "No assignment satisfies every constraint.",
+    "unbounded": "The objective can improve without limit; a bound or constraint is missing.",
+    "time_limit": "No feasible solution was found within the time limit; raise time_limit_s.",
+    "feasible": "Stopped at the time limit or gap; the solution is feasible, not proven optimal.",
+}

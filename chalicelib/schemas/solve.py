@@ -1,0 +1,35 @@
+"""POST /api/v2/solve: a model in JSON, MPS or LP text, with run options."""
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from chalicelib.engine.generic import SolverChoice
+from chalicelib.engine.linear_model import LinearModel
+from chalicelib.engine.options import RunOptions
+
+MAX_TEXT_MODEL_CHARS = 900_000
+
+
+class SolveRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    model: LinearModel | None = None
+    """The model in JSON (variables, constraints, objective, parameters)."""
+    mps: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT_MODEL_CHARS)
+    """Or: the model as MPS text (fixed or free format)."""
+    lp: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT_MODEL_CHARS)
+    """Or: the model in LP format (lp_solve syntax). Variables without a bound are free."""
+    parameters: dict[str, float] = Field(default_factory=dict, max_length=10_000)
+    """Overrides for the JSON model's named parameters."""
+    solver: SolverChoice = "auto"
+    """`auto` picks GLOP for LPs, CP-SAT for pure-integer models with integral data, else SCIP."""
+    options: RunOptions = Field(default_factory=RunOptions)
+
+    @model_validator(mode="after")
+    def _one_model(self) -> "SolveRequest":
+        given = [name for name in ("model", "mps", "lp") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of `model`, `mps` or `lp`")
+        if self.parameters and self.model is None:
+            raise ValueError("`parameters` override a JSON model's parameters; MPS and LP have none")
+        return self
