@@ -21,6 +21,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/ddb_calls.py
 	$(BIN)/python bench/cold_import.py
+	$(BIN)/python bench/solve_overhead.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
