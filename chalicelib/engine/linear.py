@@ -18,6 +18,8 @@ def create_solver(backend: str) -> Any:
     return solver
 
 
+PROVEN_GAP = 1e-6  # a gap above this is not a proof of optimality
+
 # How each backend takes a random seed (pywraplp has no common setter).
 _SEED_PARAMETER = {"SCIP": "randomization/randomseedshift = {}", "CP_SAT": "random_seed:{}",
                    "GLOP": "random_seed:{}"}
@@ -54,18 +56,18 @@ def solve(solver: Any, options: RunOptions, is_mip: bool, backend: str = "") -> 
         pywraplp.Solver.NOT_SOLVED: "time_limit",
     }.get(code, "error")
     objective_value = solver.Objective().Value() if has_solution else None
-    if status == "optimal":
-        best_bound = objective_value
-    elif has_solution and is_mip:
-        best_bound = solver.Objective().BestBound()
-    else:
-        best_bound = None
+    best_bound = None
+    if has_solution:
+        best_bound = solver.Objective().BestBound() if is_mip else objective_value
+    gap = relative_gap(objective_value, best_bound)
+    if status == "optimal" and (gap or 0) > PROVEN_GAP:
+        status = "feasible"  # MIP solvers say OPTIMAL when they stop at the requested gap
     return {
         "status": status,
         "has_solution": has_solution,
         "objective_value": objective_value,
         "best_bound": best_bound,
-        "gap": relative_gap(objective_value, best_bound),
+        "gap": gap,
         "solve_time_ms": solve_time_ms,
         "solver": solver.SolverVersion() if hasattr(solver, "SolverVersion") else "pywraplp",
     }

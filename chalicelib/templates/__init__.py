@@ -10,7 +10,25 @@ import importlib
 from chalicelib.templates.base import Template
 
 TEMPLATE_NAMES: tuple[str, ...] = (
+    # logistics
     "warehouse_allocation",
+    "tsp",
+    "cvrp",
+    "vrp_time_windows",
+    "bin_packing",
+    # scheduling
+    "job_shop",
+    "employee_shift_scheduling",
+    # combinatorial
+    "knapsack",
+    "assignment",
+    "set_cover",
+    # finance
+    "portfolio_optimization",
+    "capital_budgeting",
+    # production
+    "blending",
+    "production_planning",
 )
 
 

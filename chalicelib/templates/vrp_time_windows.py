@@ -257,9 +257,12 @@ def solve(data: VrptwInput, options: RunOptions) -> SolveOutcome:
     )
 
 
-def _unreachable_stop(names, travel, earliest, latest, service, depot) -> str | None:
+def _unreachable_stop(names: list[str], travel: list[list[int]], earliest: list[int], latest: list[int],
+                      service: list[int], depot: Depot) -> str | None:
     """Why some stop cannot be served by any vehicle on its own, or None."""
     for node in range(1, len(names)):
+        if earliest[node] > depot.closes:
+            return f"stop '{names[node]}' opens at {earliest[node]}, after the depot closes at {depot.closes}"
         start = max(depot.opens + travel[0][node], earliest[node])
         if start > latest[node]:
             return (f"stop '{names[node]}' cannot be reached before its window closes at {latest[node]}: "

@@ -1,0 +1,90 @@
+"""Run a CP-SAT model under our RunOptions and map its status.
+
+    solver, run = cpsat.solve(model, options)
+    if run["has_solution"]:
+        start = solver.value(start_var)
+
+`run` carries status, objective_value, best_bound, gap, solve_time_ms and solver in our
+vocabulary, the same keys as `linear.solve`. Costs given as decimals are usually scaled to
+integers before they reach CP-SAT; pass `objective_scale` to get them back in input units.
+"""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from chalicelib.engine.options import RunOptions
+from chalicelib.engine.result import relative_gap
+
+DEFAULT_NUM_WORKERS = 2
+PROVEN_GAP = 1e-6  # a gap above this is not a proof of optimality
+
+# CpSolverStatus name -> our status. UNKNOWN means the limit hit before any solution was found.
+STATUS = {
+    "OPTIMAL": "optimal",
+    "FEASIBLE": "feasible",
+    "INFEASIBLE": "infeasible",
+    "MODEL_INVALID": "error",
+    "UNKNOWN": "time_limit",
+}
+
+
+def create_solver(options: RunOptions, parameters: Mapping[str, Any] | None = None) -> Any:
+    """A CpSolver configured from RunOptions (time limit, workers, seed, relative gap).
+
+    `parameters` sets further SatParameters fields by name; a list value extends a repeated field,
+    e.g. {"extra_subsolvers": ["max_lp"]}.
+    """
+    from ortools.sat.python import cp_model
+
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = options.time_limit_s
+    solver.parameters.num_workers = options.num_workers or DEFAULT_NUM_WORKERS
+    if options.seed is not None:
+        solver.parameters.random_seed = options.seed
+    if options.relative_gap is not None:
+        solver.parameters.relative_gap_limit = options.relative_gap
+    for name, value in (parameters or {}).items():
+        if isinstance(value, (list, tuple)):
+            getattr(solver.parameters, name).extend(value)
+        else:
+            setattr(solver.parameters, name, value)
+    return solver
+
+
+def solve(model: Any, options: RunOptions, *, objective_scale: float = 1.0,
+          parameters: Mapping[str, Any] | None = None) -> tuple[Any, dict[str, Any]]:
+    """Solve `model`; return the solver (to read values) and the run summary.
+
+    objective_value and best_bound are divided by `objective_scale`; both are None when the
+    model has no objective (a pure feasibility model) or no solution was found. `parameters`
+    are extra SatParameters, as for create_solver.
+    """
+    solver = create_solver(options, parameters)
+    code = solver.solve(model)
+    name = solver.status_name(code)
+    status = STATUS.get(name, "error")
+    has_solution = status in ("optimal", "feasible")
+    objective_value = best_bound = None
+    if has_solution and model.has_objective():
+        objective_value = solver.objective_value / objective_scale
+        best_bound = solver.best_objective_bound / objective_scale
+        if status == "optimal" and (relative_gap(objective_value, best_bound) or 0) > PROVEN_GAP:
+            status = "feasible"  # CP-SAT says OPTIMAL when it stops at relative_gap_limit
+    run = {
+        "status": status,
+        "has_solution": has_solution,
+        "objective_value": objective_value,
+        "best_bound": best_bound,
+        "gap": relative_gap(objective_value, best_bound),
+        "solve_time_ms": int(solver.wall_time * 1000),
+        "solver": _solver_name(),
+    }
+    if status == "error":
+        run["message"] = model.validate() or f"CP-SAT stopped with status {name}"
+    return solver, run
+
+
+def _solver_name() -> str:
+    from ortools import __version__
+
+    return f"CP-SAT (OR-Tools {__version__})"

@@ -1,0 +1,227 @@
+"""Blending.
+
+Mix ingredients into a batch of given size at the lowest cost so that every quality of the
+blend (protein, fat, sulfur, octane, ...) lies within its bounds. Qualities blend linearly:
+the blend's value is the amount-weighted average of the ingredients' values.
+
+    minimize    sum_i cost[i] * amount[i]
+    subject to  sum_i amount[i] == batch_size
+                min[q] * batch_size <= sum_i content[i][q] * amount[i] <= max[q] * batch_size
+                                                                   for every quality q
+                min_amount[i] <= amount[i] <= max_amount[i]
+
+Amounts are in one mass or volume unit (kg, t, l); costs are per that unit; a quality's
+content and bounds share the quality's own unit per unit of product (a fraction, g/kg,
+octane number). An LP solved with GLOP; shadow prices tell what each binding specification
+and each scarce ingredient costs at the margin.
+"""
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from chalicelib.engine import linear
+from chalicelib.engine.options import RunOptions
+from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates.base import Template
+
+MAX_CELLS = 200_000
+_TOLERANCE = 1e-9
+
+
+class Ingredient(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    name: str = Field(min_length=1, max_length=200)
+    """Ingredient name, unique within the input."""
+    cost: float = Field(ge=-1e9, le=1e9)
+    """Cost per unit of ingredient (negative for a by-product you are paid to take), in currency."""
+    content: dict[str, Annotated[float, Field(ge=-1e9, le=1e9)]] = Field(default_factory=dict, max_length=500)
+    """Value of each quality per unit of ingredient, keyed by quality name; missing means 0."""
+    min_amount: float = Field(default=0.0, ge=0, le=1e12)
+    """Smallest amount that must be used (contracts, stock to clear), in the batch unit."""
+    max_amount: float | None = Field(default=None, ge=0, le=1e12)
+    """Largest amount available, in the batch unit; unlimited when omitted."""
+
+
+class Quality(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    name: str = Field(min_length=1, max_length=200)
+    """Quality (nutrient, property) name, unique within the input."""
+    min: float | None = Field(default=None, ge=-1e9, le=1e9)
+    """Lowest acceptable value in the blend, per unit of blend; no lower bound when omitted."""
+    max: float | None = Field(default=None, ge=-1e9, le=1e9)
+    """Highest acceptable value in the blend, per unit of blend; no upper bound when omitted."""
+
+
+class BlendingInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    batch_size: float = Field(gt=0, le=1e12)
+    """Amount of blend to make, in the batch unit (kg, t, l)."""
+    ingredients: list[Ingredient] = Field(min_length=1, max_length=2000)
+    """Available ingredients."""
+    qualities: list[Quality] = Field(default_factory=list, max_length=500)
+    """Specifications the blend must meet."""
+
+    @model_validator(mode="after")
+    def _check_solvable(self) -> "BlendingInput":
+        for kind, entries in (("ingredient", self.ingredients), ("quality", self.qualities)):
+            names = [entry.name for entry in entries]
+            duplicates = sorted({name for name in names if names.count(name) > 1})
+            if duplicates:
+                raise ValueError(f"{kind} names must be unique; repeated: {', '.join(duplicates[:20])}")
+        if len(self.ingredients) * max(1, len(self.qualities)) > MAX_CELLS:
+            raise ValueError(f"at most {MAX_CELLS:,} ingredient-quality pairs per run")
+        known = {quality.name for quality in self.qualities}
+        for ingredient in self.ingredients:
+            unknown = sorted(set(ingredient.content) - known)
+            if unknown:
+                raise ValueError(f"ingredient '{ingredient.name}' has content for unknown qualities: "
+                                 f"{', '.join(unknown[:20])}")
+            if ingredient.max_amount is not None and ingredient.min_amount > ingredient.max_amount:
+                raise ValueError(f"ingredient '{ingredient.name}' has min_amount {ingredient.min_amount:g} above "
+                                 f"max_amount {ingredient.max_amount:g}")
+        if all(i.max_amount is not None for i in self.ingredients):
+            available = sum(i.max_amount for i in self.ingredients)
+            if available < self.batch_size * (1 - _TOLERANCE):
+                raise ValueError(f"the ingredients' max_amount add up to {available:g}, less than the batch size "
+                                 f"{self.batch_size:g}")
+        required = sum(i.min_amount for i in self.ingredients)
+        if required > self.batch_size * (1 + _TOLERANCE):
+            raise ValueError(f"the ingredients' min_amount add up to {required:g}, more than the batch size "
+                             f"{self.batch_size:g}")
+        for quality in self.qualities:
+            if quality.min is None and quality.max is None:
+                raise ValueError(f"quality '{quality.name}' needs a min, a max or both")
+            if quality.min is not None and quality.max is not None and quality.min > quality.max:
+                raise ValueError(f"quality '{quality.name}' has min {quality.min:g} above max {quality.max:g}")
+            values = [i.content.get(quality.name, 0.0) for i in self.ingredients]
+            if quality.min is not None and max(values) < quality.min - _TOLERANCE:
+                raise ValueError(f"no ingredient reaches the minimum {quality.min:g} of '{quality.name}' "
+                                 f"(the highest is {max(values):g}), so no blend can")
+            if quality.max is not None and min(values) > quality.max + _TOLERANCE:
+                raise ValueError(f"every ingredient exceeds the maximum {quality.max:g} of '{quality.name}' "
+                                 f"(the lowest is {min(values):g}), so every blend would")
+        return self
+
+
+def solve(data: BlendingInput, options: RunOptions) -> SolveOutcome:
+    # Data.
+    ingredients, qualities, batch = data.ingredients, data.qualities, data.batch_size
+    solver = linear.create_solver("GLOP")
+    infinity = solver.infinity()
+
+    # Variables: amount of each ingredient in the batch.
+    amount = [solver.NumVar(i.min_amount, i.max_amount if i.max_amount is not None else infinity, f"amount[{k}]")
+              for k, i in enumerate(ingredients)]
+
+    # Constraints: batch size; every quality within its bounds (as totals over the batch).
+    size = solver.Add(sum(amount) == batch)
+    specs = []
+    for q, quality in enumerate(qualities):
+        low = quality.min * batch if quality.min is not None else -infinity
+        high = quality.max * batch if quality.max is not None else infinity
+        row = solver.RowConstraint(low, high, f"quality[{q}]")  # one ranged row, one dual
+        for k, ingredient in enumerate(ingredients):
+            if ingredient.content.get(quality.name):
+                row.SetCoefficient(amount[k], ingredient.content[quality.name])
+        specs.append(row)
+
+    # Objective: cost of the batch.
+    solver.Minimize(sum(i.cost * amount[k] for k, i in enumerate(ingredients)))
+
+    # Solve.
+    run = linear.solve(solver, options, is_mip=False)
+    if not run["has_solution"]:
+        return SolveOutcome(status=run["status"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+                            message=_MESSAGES.get(run["status"]))
+
+    # Readable output: the recipe, the blend's qualities and the marginal costs.
+    amounts = [max(0.0, a.solution_value()) for a in amount]
+    recipe = []
+    for k, ingredient in enumerate(ingredients):
+        at_max = ingredient.max_amount is not None and amounts[k] >= ingredient.max_amount - 1e-7
+        at_min = amounts[k] <= ingredient.min_amount + 1e-7
+        recipe.append({
+            "ingredient": ingredient.name, "amount": round(amounts[k], 9), "share": round(amounts[k] / batch, 9),
+            "cost": round(ingredient.cost * amounts[k], 6),
+            "binding_limit": "max_amount" if at_max else "min_amount" if at_min else None,
+            # Reduced cost: change in total cost per extra unit of this ingredient's binding limit.
+            "limit_shadow_price": round(amount[k].reduced_cost(), 9) if at_max or at_min else 0.0,
+        })
+    blend = []
+    for q, quality in enumerate(qualities):
+        value = sum(i.content.get(quality.name, 0.0) * amounts[k] for k, i in enumerate(ingredients)) / batch
+        dual = specs[q].dual_value()
+        binding = None
+        if abs(dual) > 1e-12:
+            binding = "min" if dual > 0 else "max"
+        blend.append({"quality": quality.name, "value": round(value, 9), "min": quality.min, "max": quality.max,
+                      "binding": binding,
+                      # The constraint is on the batch total, bound * batch_size: scale back to the bound.
+                      "shadow_price": round(dual * batch, 9)})
+    total_cost = sum(i.cost * amounts[k] for k, i in enumerate(ingredients))
+    marginal_batch = size.dual_value() + sum(
+        specs[q].dual_value() * (quality.min if blend[q]["binding"] == "min" else quality.max)
+        for q, quality in enumerate(qualities) if blend[q]["binding"])
+    return SolveOutcome(
+        status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
+        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        solution={
+            "total_cost": round(total_cost, 6),
+            "cost_per_unit": round(total_cost / batch, 9),
+            "recipe": [entry for entry in recipe if entry["amount"] > 1e-9],
+            "unused_ingredients": [entry["ingredient"] for entry in recipe if entry["amount"] <= 1e-9],
+            "ingredient_limits": [{key: entry[key] for key in ("ingredient", "binding_limit", "limit_shadow_price")}
+                                  for entry in recipe if entry["binding_limit"]],
+            "qualities": blend,
+            "marginal_cost_per_extra_unit_of_batch": round(marginal_batch, 9),
+            "shadow_price_notes": {
+                "shadow_price": "change in total cost per unit increase of the quality's binding bound "
+                                "(min or max), in the quality's unit; 0 when the specification is not binding",
+                "limit_shadow_price": "change in total cost per unit increase of the ingredient's binding "
+                                      "min_amount or max_amount (negative: more of it would save money)",
+                "marginal_cost_per_extra_unit_of_batch": "cost of making one more unit of blend to the same "
+                                                         "specifications",
+            },
+        },
+        message=_MESSAGES.get(run["status"]),
+    )
+
+
+_MESSAGES = {
+    "infeasible": "No blend meets every specification with the available ingredients and amount limits.",
+    "time_limit": "No blend was found within the time limit; raise time_limit_s.",
+}
+
+TEMPLATE = Template(
+    name="blending",
+    display_name="Blending Optimizer",
+    description="Find the cheapest recipe that mixes ingredients into a batch meeting every quality or "
+                "nutrient specification (feed, food, fuel, alloys, fertilizer), with shadow prices.",
+    category="production",
+    tags=["blending", "recipe", "diet", "feed mix", "production", "linear programming"],
+    credits_per_execution=2,
+    input_model=BlendingInput,
+    example_input={
+        "batch_size": 1000,
+        "ingredients": [
+            {"name": "Corn", "cost": 0.30, "content": {"protein": 0.09, "fiber": 0.02, "calcium": 0.0002}},
+            {"name": "Soybean meal", "cost": 0.90, "content": {"protein": 0.44, "fiber": 0.07, "calcium": 0.003}},
+            {"name": "Wheat bran", "cost": 0.22, "content": {"protein": 0.16, "fiber": 0.10, "calcium": 0.001},
+             "max_amount": 250},
+            {"name": "Limestone", "cost": 0.10, "content": {"calcium": 0.38}},
+            {"name": "Fish meal", "cost": 1.60, "content": {"protein": 0.60, "fiber": 0.01, "calcium": 0.05},
+             "max_amount": 50},
+        ],
+        "qualities": [
+            {"name": "protein", "min": 0.20},
+            {"name": "fiber", "max": 0.05},
+            {"name": "calcium", "min": 0.008, "max": 0.012},
+        ],
+    },
+    solve=solve,
+)
