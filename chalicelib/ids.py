@@ -10,6 +10,8 @@ ORGANIZATION = "org_"
 CATALOG_MODEL = "mdl_"
 ORGANIZATION_MODEL = "exe_"  # the spec uses exe_ for activated/private models
 EXECUTION = "exc_"
+DOCUMENT = "doc_"
+VERSION = "ver_"
 API_KEY_ID = "key_"
 API_KEY_LIVE = "ok_live_"
 
@@ -23,6 +25,32 @@ def random_id(prefix: str, length: int = 16) -> str:
 def sortable_id(prefix: str) -> str:
     """Time-ordered id (ULID), so a sort key built on it lists oldest first."""
     return prefix + str(ULID()).lower()
+
+
+def version_id(sequence: int) -> str:
+    """`ver_<sequence in base 36>_<random>`: the random part makes it unguessable, the
+    sequence lets the store find the version with one key lookup."""
+    return random_id(f"{VERSION}{_base36(sequence)}_", 12)
+
+
+def version_sequence(version: str) -> int | None:
+    """The sequence inside a version id, or None if it is not one."""
+    head, sep, tail = version.removeprefix(VERSION).partition("_")
+    if not version.startswith(VERSION) or not sep or len(tail) != 12 or not head.isalnum():
+        return None
+    try:
+        return int(head, 36)
+    except ValueError:
+        return None
+
+
+def _base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, remainder = divmod(number, 36)
+        digits = _ALPHABET[remainder] + digits
+        if number == 0:
+            return digits
 
 
 def catalog_id_for(name: str) -> str:

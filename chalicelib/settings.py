@@ -10,19 +10,29 @@ from pydantic import BaseModel, Field
 class Settings(BaseModel):
     table_name: str = "jaot"
     jwt_secret: str | None = None
-    max_body_bytes: int = Field(default=1_048_576, gt=0)
+    bucket_name: str = "jaot-blobs"
+    max_body_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
     max_time_limit_s: float = Field(default=60.0, gt=0)
     max_models_per_org: int = Field(default=500, gt=0)
     demo_credits: int = Field(default=1000, ge=0)
+    version_retention: int = Field(default=50, ge=1)
+    checkpoint_ttl_days: int = Field(default=90, ge=1)
+    inline_blob_bytes: int = Field(default=100_000, ge=1024, le=300_000)
+    max_documents_per_org: int = Field(default=1000, gt=0)
 
 
 _ENV = {
     "table_name": "JAOT_TABLE_NAME",
+    "bucket_name": "JAOT_BUCKET_NAME",
     "jwt_secret": "JAOT_JWT_SECRET",
     "max_body_bytes": "JAOT_MAX_BODY_BYTES",
     "max_time_limit_s": "JAOT_MAX_TIME_LIMIT_S",
     "max_models_per_org": "JAOT_MAX_MODELS_PER_ORG",
     "demo_credits": "JAOT_DEMO_CREDITS",
+    "version_retention": "JAOT_VERSION_RETENTION",
+    "checkpoint_ttl_days": "JAOT_CHECKPOINT_TTL_DAYS",
+    "inline_blob_bytes": "JAOT_INLINE_BLOB_BYTES",
+    "max_documents_per_org": "JAOT_MAX_DOCUMENTS_PER_ORG",
 }
 
 

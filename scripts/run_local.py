@@ -39,6 +39,7 @@ def main() -> int:
     from chalicelib.services.catalog import publish_catalog
     from chalicelib.services.organizations import create_organization
     from chalicelib.settings import get_settings
+    from chalicelib.store.blobs import create_bucket
     from chalicelib.store.table import create_table
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per store call otherwise
@@ -46,6 +47,7 @@ def main() -> int:
     store.start()
     settings = get_settings()
     create_table(boto3.client("dynamodb"), settings.table_name)
+    create_bucket(boto3.client("s3"), settings.bucket_name)
     published = publish_catalog()
     _, api_key = create_organization("Demo organization", settings.demo_credits)
     print(f"Store (DynamoDB/SQS/S3) on http://127.0.0.1:{store_port}; "

@@ -78,8 +78,11 @@ def _multi_values(request: Request) -> dict[str, list[str]]:
     return {name: params.getlist(name) for name in params}
 
 
-def ok(body: BaseModel, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(body=body.model_dump(mode="json"), status_code=status_code, headers=headers or {})
+def ok(body: BaseModel | list[BaseModel], status_code: int = 200,
+       headers: dict[str, str] | None = None) -> Response:
+    """A JSON response from a pydantic model, or a list of them (the spec's arrays)."""
+    payload = [item.model_dump(mode="json") for item in body] if isinstance(body, list) else body.model_dump(mode="json")
+    return Response(body=payload, status_code=status_code, headers=headers or {})
 
 
 def error_envelope(event: Any, get_response: Any) -> Response:

@@ -10,6 +10,10 @@ from chalicelib.engine.result import SolveOutcome
 class OptimizationResult(SolveOutcome):
     execution_id: str
     model_id: str | None = None
+    document_id: str | None = None
+    version_id: str | None = None
+    """The builder version that ran (null when a document's unsaved current canvas ran)."""
+    sequence: int | None = None
     credits_used: int
     created_at: str
 

@@ -77,9 +77,9 @@ def record_run(caller: Caller, *, cost: int, raw_input: Any, options: RunOptions
 
     outcome = _solve(solve, label)
     charged = 0 if outcome.status == "error" else cost
-    result = OptimizationResult(**outcome.model_dump(), execution_id=execution.execution_id,
-                                model_id=attributes.get("model_id"), credits_used=charged,
-                                created_at=created_at)
+    provenance = {key: attributes.get(key) for key in ("model_id", "document_id", "version_id", "sequence")}
+    result = OptimizationResult(**outcome.model_dump(), **provenance, execution_id=execution.execution_id,
+                                credits_used=charged, created_at=created_at)
     stored = result.model_dump(mode="json")
     if len(store.pack_json(stored)) > MAX_STORED_BYTES:
         stored = {**stored, "solution": None, "message": "solution too large to keep; returned once"}

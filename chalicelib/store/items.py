@@ -92,8 +92,11 @@ class ExecutionItem(TableItem):
     execution_id = UnicodeAttribute()
     organization_id = UnicodeAttribute()
     kind = UnicodeAttribute(default="model")
-    """`model` (execute of an organization model) or `solve` (POST /solve)."""
+    """`model` (execute of an organization model), `solve` (POST /solve) or `builder`."""
     model_id = UnicodeAttribute(null=True)
+    document_id = UnicodeAttribute(null=True)
+    version_id = UnicodeAttribute(null=True)
+    sequence = NumberAttribute(null=True)
     catalog_id = UnicodeAttribute(null=True)
     template = UnicodeAttribute(null=True)
     status = UnicodeAttribute()
@@ -105,3 +108,58 @@ class ExecutionItem(TableItem):
     created_at = UnicodeAttribute()
     finished_at = UnicodeAttribute(null=True)
     solve_time_ms = NumberAttribute(null=True)
+
+
+class DocumentItem(TableItem):
+    """A builder document: its current canvas (and the model it compiles to), and the
+    counters of its version history."""
+
+    document_id = UnicodeAttribute()
+    organization_id = UnicodeAttribute()
+    name = UnicodeAttribute()
+    description = UnicodeAttribute(null=True)
+    is_active = BooleanAttribute(default=True)
+    canvas_gz = BinaryAttribute(legacy_encoding=False, null=True)
+    canvas_s3 = UnicodeAttribute(null=True)
+    model_gz = BinaryAttribute(legacy_encoding=False, null=True)
+    model_s3 = UnicodeAttribute(null=True)
+    last_sequence = NumberAttribute(default=0)
+    """Highest version sequence ever allocated; the next checkpoint takes last + 1."""
+    latest_version_id = UnicodeAttribute(null=True)
+    latest_hash = UnicodeAttribute(null=True)
+    """Canvas hash of the newest checkpoint: an identical canvas is not checkpointed again."""
+    unnamed_count = NumberAttribute(default=0)
+    created_at = UnicodeAttribute()
+    updated_at = UnicodeAttribute()
+
+
+class VersionItem(TableItem):
+    """A version's metadata (small, listed); its canvas sits in a VersionBlobItem."""
+
+    version_id = UnicodeAttribute()
+    document_id = UnicodeAttribute()
+    organization_id = UnicodeAttribute()
+    sequence = NumberAttribute()
+    is_named = BooleanAttribute(default=False)
+    version_name = UnicodeAttribute(null=True)
+    version_description = UnicodeAttribute(null=True)
+    change_summary = UnicodeAttribute()
+    canvas_hash = UnicodeAttribute()
+    created_at = UnicodeAttribute()
+    expires_at = NumberAttribute(null=True)
+    """TTL (epoch seconds) on unnamed checkpoints only: a backstop to pruning."""
+
+
+class VersionBlobItem(TableItem):
+    canvas_gz = BinaryAttribute(legacy_encoding=False, null=True)
+    canvas_s3 = UnicodeAttribute(null=True)
+    model_gz = BinaryAttribute(legacy_encoding=False, null=True)
+    model_s3 = UnicodeAttribute(null=True)
+    expires_at = NumberAttribute(null=True)
+
+
+class UnnamedMarkerItem(TableItem):
+    """Exists while a version is an unnamed checkpoint; ordered by sequence for pruning."""
+
+    version_id = UnicodeAttribute()
+    expires_at = NumberAttribute(null=True)

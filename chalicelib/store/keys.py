@@ -6,6 +6,9 @@ MODEL_PREFIX = "MODEL#"
 ACTIVATION_PREFIX = "ACTIVATION#"
 EXECUTION_PREFIX = "EXEC#"
 API_KEY_PREFIX = "APIKEY#"
+DOCUMENT_PREFIX = "DOC#"
+VERSION_PREFIX = "VER#"
+UNNAMED_PREFIX = "UNNAMED#"
 
 
 def org_pk(organization_id: str) -> str:
@@ -34,6 +37,28 @@ def activation_sk(catalog_id: str) -> str:
 
 def execution_sk(execution_id: str) -> str:
     return f"{EXECUTION_PREFIX}{execution_id}"
+
+
+def document_sk(document_id: str) -> str:
+    return f"{DOCUMENT_PREFIX}{document_id}"
+
+
+def document_partition(organization_id: str, document_id: str) -> str:
+    """Versions live in their document's own partition, still keyed by the organization."""
+    return f"ORG#{organization_id}#DOC#{document_id}"
+
+
+def version_sk(sequence: int) -> str:
+    return f"{VERSION_PREFIX}{sequence:010d}"
+
+
+def version_blob_sk(sequence: int) -> str:
+    return f"BLOB#{sequence:010d}"
+
+
+def unnamed_marker_sk(sequence: int) -> str:
+    """One per unnamed checkpoint, oldest first: what retention prunes."""
+    return f"{UNNAMED_PREFIX}{sequence:010d}"
 
 
 def org_api_key_gsi_sk(key_id: str) -> str:

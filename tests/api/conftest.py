@@ -15,15 +15,23 @@ def dynamodb_client():
     return boto3.client("dynamodb")
 
 
+@pytest.fixture(scope="session")
+def s3_client():
+    return boto3.client("s3")
+
+
 @pytest.fixture(autouse=True)
-def aws(dynamodb_client):
+def aws(dynamodb_client, s3_client):
     """A fresh table per test, with the catalog published."""
     get_settings.cache_clear()
     with mock_aws():
         from chalicelib.services.catalog import publish_catalog
         from chalicelib.store.table import create_table
 
+        from chalicelib.store.blobs import create_bucket
+
         create_table(dynamodb_client, os.environ["JAOT_TABLE_NAME"])
+        create_bucket(s3_client, get_settings().bucket_name)
         publish_catalog()
         yield
     get_settings.cache_clear()

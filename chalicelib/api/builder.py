@@ -1,0 +1,61 @@
+from chalice import Blueprint
+
+from chalicelib.api.http import json_body, ok, query
+from chalicelib.schemas.builder import (
+    BuilderExecuteRequest,
+    CompileRequest,
+    DocumentCreate,
+    DocumentQuery,
+    DocumentUpdate,
+)
+from chalicelib.schemas.common import StatusResponse
+from chalicelib.services import builder_runs, documents
+from chalicelib.services.auth import authenticate
+
+bp = Blueprint(__name__)
+
+
+@bp.route("/builder", methods=["POST"])
+def create_document():
+    caller = authenticate(bp.current_request)
+    return ok(documents.create_document(caller, json_body(bp.current_request, DocumentCreate)), status_code=201)
+
+
+@bp.route("/builder", methods=["GET"])
+def list_documents():
+    caller = authenticate(bp.current_request)
+    return ok(documents.list_documents(caller, query(bp.current_request, DocumentQuery)))
+
+
+@bp.route("/builder/{document_id}", methods=["GET"])
+def get_document(document_id):
+    caller = authenticate(bp.current_request)
+    return ok(documents.get_document(caller, document_id))
+
+
+@bp.route("/builder/{document_id}", methods=["PUT"])
+def update_document(document_id):
+    caller = authenticate(bp.current_request)
+    body = json_body(bp.current_request, DocumentUpdate)
+    return ok(documents.update_document(caller, document_id, body))
+
+
+@bp.route("/builder/{document_id}", methods=["DELETE"])
+def delete_document(document_id):
+    caller = authenticate(bp.current_request)
+    documents.deactivate_document(caller, document_id)
+    return ok(StatusResponse(status="deactivated"))
+
+
+@bp.route("/builder/{document_id}/compile", methods=["POST"])
+def compile_document(document_id):
+    caller = authenticate(bp.current_request)
+    body = json_body(bp.current_request, CompileRequest)
+    return ok(documents.compile_document(caller, document_id, body.canvas_json))
+
+
+@bp.route("/builder/{document_id}/execute", methods=["POST"])
+def execute_document(document_id):
+    caller = authenticate(bp.current_request)
+    body = json_body(bp.current_request, BuilderExecuteRequest)
+    return ok(builder_runs.execute_document(caller, document_id, body))

@@ -1,0 +1,44 @@
+from chalice import Blueprint
+
+from chalicelib.api.http import json_body, ok, query
+from chalicelib.schemas.builder import CheckpointCreate, RestoreRequest, VersionPromote, VersionsQuery
+from chalicelib.services import versions
+from chalicelib.services.auth import authenticate
+
+bp = Blueprint(__name__)
+
+
+@bp.route("/builder/{document_id}/versions", methods=["GET"])
+def list_versions(document_id):
+    """Newest first, without canvases."""
+    caller = authenticate(bp.current_request)
+    return ok(versions.list_versions(caller, document_id, query(bp.current_request, VersionsQuery)))
+
+
+@bp.route("/builder/{document_id}/versions", methods=["POST"])
+def create_checkpoint(document_id):
+    """201 with a new checkpoint; 200 with the latest one when the canvas is unchanged."""
+    caller = authenticate(bp.current_request)
+    body = json_body(bp.current_request, CheckpointCreate)
+    version, created = versions.create_checkpoint(caller, document_id, body.canvas_json)
+    return ok(version, status_code=201 if created else 200)
+
+
+@bp.route("/builder/{document_id}/versions/{version_id}", methods=["GET"])
+def get_version(document_id, version_id):
+    caller = authenticate(bp.current_request)
+    return ok(versions.get_version(caller, document_id, version_id))
+
+
+@bp.route("/builder/{document_id}/versions/{version_id}", methods=["PATCH"])
+def promote_version(document_id, version_id):
+    caller = authenticate(bp.current_request)
+    body = json_body(bp.current_request, VersionPromote)
+    return ok(versions.promote(caller, document_id, version_id, body.version_name, body.version_description))
+
+
+@bp.route("/builder/{document_id}/versions/{version_id}/restore", methods=["POST"])
+def restore_version(document_id, version_id):
+    caller = authenticate(bp.current_request)
+    body = json_body(bp.current_request, RestoreRequest)
+    return ok(versions.restore(caller, document_id, version_id, body.current_canvas_json))
