@@ -4,7 +4,7 @@ from chalicelib.api.http import json_body, ok, query
 from chalicelib.schemas.common import StatusResponse
 from chalicelib.schemas.models import OrgModelCreate, OrgModelQuery, OrgModelUpdate
 from chalicelib.schemas.results import ExecuteRequest
-from chalicelib.services import executions, org_models
+from chalicelib.services import model_runs, org_models
 from chalicelib.services.auth import authenticate
 
 bp = Blueprint(__name__)
@@ -53,4 +53,4 @@ def get_model_schema(model_id):
 def execute_model(model_id):
     caller = authenticate(bp.current_request)
     body = json_body(bp.current_request, ExecuteRequest)
-    return ok(executions.execute_model(caller, model_id, body))
+    return ok(model_runs.execute_model(caller, model_id, body))

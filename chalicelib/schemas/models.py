@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.schemas.common import Page, PageQuery, SearchText
 
-GENERATOR_TYPES = ("template",)
+GENERATOR_TYPES = ("template", "builder")
 
 Name = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -72,7 +72,8 @@ class OrgModelCreate(BaseModel):
     example_input: dict[str, Any] | None = None
     tags: list[str] = Field(default_factory=list, max_length=20)
     custom_config: dict[str, Any] | None = None
-    """For `template` models: `{"template": "<catalog model name>"}` picks what runs."""
+    """`template` models: `{"template": "<catalog model name>"}` picks what runs.
+    `builder` models: `{"document_id": "doc_...", "version_id": "ver_..."}`; the version is pinned."""
 
     @model_validator(mode="after")
     def _known_generator(self) -> "OrgModelCreate":

@@ -11,37 +11,17 @@ from chalicelib import ids
 from chalicelib.clock import utc_now_iso
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import InputError, SolveOutcome
-from chalicelib.errors import BadRequest, InsufficientCredits, NotFound, PayloadTooLarge, validate
-from chalicelib.schemas.results import ExecuteRequest, OptimizationResult
+from chalicelib.errors import BadRequest, InsufficientCredits, PayloadTooLarge
+from chalicelib.schemas.results import OptimizationResult
 from chalicelib.services.auth import Caller
-from chalicelib.services.input_validation import validate_input
-from chalicelib.services.org_models import NOT_FOUND, get_model_item, template_for
 from chalicelib.settings import get_settings
 from chalicelib.store import executions as store
 from chalicelib.store import organizations as organization_store
-from chalicelib.templates import TEMPLATE_NAMES, Template
+from chalicelib.templates import Template
 
 logger = logging.getLogger("jaot")
 
 MAX_STORED_BYTES = 300 * 1024  # compressed, leaving room under DynamoDB's 400 KB item limit
-
-
-def execute_model(caller: Caller, model_id: str, body: ExecuteRequest) -> OptimizationResult:
-    item = get_model_item(caller, model_id)
-    if not item.is_active:
-        raise NotFound(NOT_FOUND + " It is deactivated; PATCH is_active: true to reactivate it.")
-    template = template_for(item)
-    if template is None:
-        raise BadRequest(
-            f"Model {model_id} has nothing to run: set custom_config.template to one of "
-            f"{', '.join(sorted(TEMPLATE_NAMES))}.",
-            [{"field": "custom_config.template", "message": "missing"}])
-    if item.input_schema is not None:
-        validate_input(body.input_data, item.input_schema)
-    validate_input(body.input_data, template.input_schema)
-    data = validate(template.input_model, body.input_data, prefix=("input_data",))
-    return run_template(caller, template, data, body.input_data, body.options,
-                        model_id=item.model_id, catalog_id=item.catalog_id)
 
 
 def run_template(caller: Caller, template: Template, data: BaseModel, raw_input: dict[str, Any],

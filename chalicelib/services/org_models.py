@@ -18,9 +18,11 @@ from chalicelib.schemas.models import (
     OrgModelSchema,
     OrgModelUpdate,
 )
+from chalicelib.services import solve, versions
 from chalicelib.services.auth import Caller
 from chalicelib.services.input_validation import check_is_json_schema, validate_input
 from chalicelib.settings import get_settings
+from chalicelib.store import blobs
 from chalicelib.store import catalog as catalog_store
 from chalicelib.store import org_models as store
 from chalicelib.store.items import OrgModelItem
@@ -107,9 +109,9 @@ def get_model(caller: Caller, model_id: str) -> OrgModelPublic:
 
 def get_schema(caller: Caller, model_id: str) -> OrgModelSchema:
     item = get_model_item(caller, model_id)
-    template = template_for(item)
+    template = template_for(item) if item.generator_type == "template" else None
     input_schema = item.input_schema if item.input_schema is not None else (
-        template.input_schema if template else {})
+        template.input_schema if template else _builder_input_schema(caller, item))
     example = item.example_input if item.example_input is not None else (
         template.example_input if template else None)
     return OrgModelSchema(
@@ -121,6 +123,17 @@ def get_schema(caller: Caller, model_id: str) -> OrgModelSchema:
     )
 
 
+def _builder_input_schema(caller: Caller, item: OrgModelItem) -> dict[str, Any]:
+    """A builder model takes values for its version's parameters, each defaulting to the canvas's."""
+    config = item.custom_config or {}
+    if item.generator_type != "builder" or "version_id" not in config:
+        return {}
+    _, blob = versions.get_version_items(caller, config["document_id"], config["version_id"])
+    parameters = (blobs.get_json(blob.model_gz, blob.model_s3) or {}).get("parameters", {})
+    return {"type": "object", "additionalProperties": False,
+            "properties": {name: {"type": "number", "default": value} for name, value in parameters.items()}}
+
+
 def create_private_model(caller: Caller, body: OrgModelCreate) -> OrgModelPublic:
     for field in ("input_schema", "input_fields", "example_input", "custom_config"):
         _check_size(getattr(body, field), field)
@@ -128,7 +141,9 @@ def create_private_model(caller: Caller, body: OrgModelCreate) -> OrgModelPublic
         check_is_json_schema(body.input_schema, "input_schema")
         if body.example_input is not None:
             validate_input(body.example_input, body.input_schema, "example_input")
-    _check_template_reference(body.custom_config)
+    builder_credits = _check_builder_reference(caller, body.custom_config) if body.generator_type == "builder" else None
+    if body.generator_type == "template":
+        _check_template_reference(body.custom_config)
     _check_model_quota(caller)
     now = utc_now_iso()
     item = store.new_org_model(
@@ -139,8 +154,8 @@ def create_private_model(caller: Caller, body: OrgModelCreate) -> OrgModelPublic
         example_input=body.example_input, custom_config=body.custom_config,
         credits_per_execution=0, is_active=True, is_favorite=False, created_at=now, updated_at=now,
     )
-    template = template_for(item)
-    item.credits_per_execution = template.credits_per_execution if template else 0
+    template = template_for(item) if body.generator_type == "template" else None
+    item.credits_per_execution = builder_credits or (template.credits_per_execution if template else 0)
     store.save_new_org_model(item)
     return _public(item)
 
@@ -150,7 +165,9 @@ def update_model(caller: Caller, model_id: str, body: OrgModelUpdate) -> None:
     changes: dict[str, Any] = {name: getattr(body, name) for name in body.model_fields_set}
     if "custom_config" in changes:
         _check_size(body.custom_config, "custom_config")
-        if item.catalog_id is None:
+        if item.generator_type == "builder":
+            changes["credits_per_execution"] = _check_builder_reference(caller, body.custom_config)
+        elif item.catalog_id is None:
             _check_template_reference(body.custom_config)
             item.custom_config = body.custom_config
             template = template_for(item)
@@ -163,6 +180,25 @@ def deactivate(caller: Caller, model_id: str) -> None:
     get_model_item(caller, model_id)
     if not store.update_org_model(caller.organization_id, model_id, {"is_active": False}, utc_now_iso()):
         raise NotFound(NOT_FOUND)
+
+
+def _check_builder_reference(caller: Caller, custom_config: dict[str, Any] | None) -> int:
+    """A builder model names a document and a version; the version is pinned (named), so
+    retention never removes what the model runs. Returns its credits per execution."""
+    config = custom_config or {}
+    document_id, version_id = config.get("document_id"), config.get("version_id")
+    if not isinstance(document_id, str) or not isinstance(version_id, str):
+        raise BadRequest("A builder model needs custom_config.document_id and custom_config.version_id.",
+                         [{"field": "custom_config", "message": "document_id and version_id are required"}])
+    try:
+        _, blob = versions.get_version_items(caller, document_id, version_id)
+    except NotFound:
+        raise BadRequest("custom_config names no version of a document of yours.",
+                         [{"field": "custom_config.version_id", "message": "not found"}]) from None
+    versions.pin_version(caller, document_id, version_id)
+    model = blobs.get_json(blob.model_gz, blob.model_s3) or {}
+    is_mip = any(v.get("type") != "continuous" for v in model.get("variables", []))
+    return solve.MIP_CREDITS if is_mip else solve.LP_CREDITS
 
 
 def _check_template_reference(custom_config: dict[str, Any] | None) -> None:

@@ -243,3 +243,29 @@ def test_delete_is_soft_and_blocks_execute(client, org, doc):
 def test_bad_document_bodies_are_400_and_write_nothing(client, org, body):
     assert call(client, "POST", B, org, body)[0] == 400
     assert call(client, "GET", B, org)[1]["total"] == 0
+
+
+def test_builder_model_runs_its_pinned_version_through_the_models_api(client, org, doc):
+    _, version = checkpoint(client, org, doc["id"], production_canvas())
+    status, model = call(client, "POST", "/api/v2/models", org, {
+        "name": "plan_model", "generator_type": "builder",
+        "custom_config": {"document_id": doc["id"], "version_id": version["id"]}})
+    assert status == 201 and model["credits_per_execution"] == 2
+    _, pinned = call(client, "GET", f"{B}/{doc['id']}/versions/{version['id']}", org)
+    assert pinned["is_named"] is True and pinned["version_name"] == "Pinned #1"
+    _, schema = call(client, "GET", f"/api/v2/models/{model['id']}/schema", org)
+    assert schema["input_schema"]["properties"] == {"capacity": {"type": "number", "default": 14.0}}
+    # A later canvas change does not change what the model runs.
+    call(client, "PUT", f"{B}/{doc['id']}", org, {"canvas_json": production_canvas(2)})
+    status, result = call(client, "POST", f"/api/v2/models/{model['id']}/execute", org, {"input_data": {}})
+    assert status == 200 and result["objective_value"] == 34 and result["version_id"] == version["id"]
+    status, result = call(client, "POST", f"/api/v2/models/{model['id']}/execute", org,
+                          {"input_data": {"capacity": 8}})
+    assert status == 200 and result["objective_value"] == 20 and result["model_id"] == model["id"]
+    status, error = call(client, "POST", f"/api/v2/models/{model['id']}/execute", org,
+                         {"input_data": {"capacity": "lots"}})
+    assert status == 400
+    status, error = call(client, "POST", "/api/v2/models", org, {
+        "name": "broken", "generator_type": "builder", "custom_config": {"document_id": doc["id"],
+                                                                          "version_id": "ver_9_aaaaaaaaaaaa"}})
+    assert status == 400 and error["details"][0]["field"] == "custom_config.version_id"

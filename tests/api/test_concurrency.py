@@ -9,7 +9,7 @@ from moto.core.botocore_stubber import BotocoreStubber
 from chalicelib.errors import InsufficientCredits
 from chalicelib.ids import catalog_id_for
 from chalicelib.schemas.results import ExecuteRequest
-from chalicelib.services import executions, org_models
+from chalicelib.services import model_runs, org_models
 from chalicelib.services.auth import Caller
 from chalicelib.store.organizations import get_organization
 from chalicelib.templates import get_template
@@ -49,7 +49,7 @@ def test_concurrent_executes_never_overdraw():
 
     def run(_):
         try:
-            return executions.execute_model(caller, model_id, body).status
+            return model_runs.execute_model(caller, model_id, body).status
         except InsufficientCredits:
             return "402"
 
