@@ -22,6 +22,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ddb_calls.py
 	$(BIN)/python bench/cold_import.py
 	$(BIN)/python bench/solve_overhead.py
+	$(BIN)/python bench/version_calls.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
