@@ -23,6 +23,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/cold_import.py
 	$(BIN)/python bench/solve_overhead.py
 	$(BIN)/python bench/version_calls.py
+	$(BIN)/python bench/templates.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

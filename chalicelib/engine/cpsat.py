@@ -5,18 +5,20 @@
         start = solver.value(start_var)
 
 `run` carries status, objective_value, best_bound, gap, solve_time_ms and solver in our
-vocabulary, the same keys as `linear.solve`. Costs given as decimals are usually scaled to
-integers before they reach CP-SAT; pass `objective_scale` to get them back in input units.
+vocabulary, the same keys as `linear.solve`. CP-SAT takes integer coefficients only: decimal
+costs are multiplied by `scale_factor(costs)` and rounded before they reach it; pass that
+factor as `objective_scale` to get the objective back in input units.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import relative_gap
 
 DEFAULT_NUM_WORKERS = 2
 PROVEN_GAP = 1e-6  # a gap above this is not a proof of optimality
+INT_LIMIT = 2**60  # scaled sums stay below this, well inside CP-SAT's int64
 
 # CpSolverStatus name -> our status. UNKNOWN means the limit hit before any solution was found.
 STATUS = {
@@ -26,6 +28,27 @@ STATUS = {
     "MODEL_INVALID": "error",
     "UNKNOWN": "time_limit",
 }
+
+
+def scale_factor(numbers: Sequence[float], magnitude: float | None = None, max_decimals: int = 6) -> int:
+    """Smallest power of ten (at most 10**max_decimals) that makes every number whole.
+
+    CP-SAT takes integer coefficients only: multiply decimals by the factor and round. The
+    factor stops growing before `magnitude * factor` would pass INT_LIMIT, so that sums of the
+    scaled numbers still fit in int64; `magnitude` is the largest absolute sum the caller will
+    form (default: the sum of the numbers' absolute values). Numbers with more decimals than
+    the cap allows are then rounded, and the caller decides in which direction.
+    """
+    if magnitude is None:
+        magnitude = sum(abs(x) for x in numbers) or 1.0
+    factor = 1
+    for _ in range(max_decimals):
+        if all(abs(x * factor - round(x * factor)) <= 1e-9 * max(1.0, abs(x * factor)) for x in numbers):
+            break
+        if magnitude * factor * 10 > INT_LIMIT:
+            break
+        factor *= 10
+    return factor
 
 
 def create_solver(options: RunOptions, parameters: Mapping[str, Any] | None = None) -> Any:

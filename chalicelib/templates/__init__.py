@@ -16,19 +16,24 @@ TEMPLATE_NAMES: tuple[str, ...] = (
     "cvrp",
     "vrp_time_windows",
     "bin_packing",
+    "capacitated_facility_location",
     # scheduling
     "job_shop",
     "employee_shift_scheduling",
+    "project_scheduling",
     # combinatorial
     "knapsack",
     "assignment",
     "set_cover",
+    "graph_coloring",
+    "generalized_assignment",
     # finance
     "portfolio_optimization",
     "capital_budgeting",
     # production
     "blending",
     "production_planning",
+    "cutting_stock",
 )
 
 

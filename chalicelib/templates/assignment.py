@@ -99,7 +99,7 @@ def solve(data: AssignmentInput, options: RunOptions) -> SolveOutcome:
     workers, tasks = data.workers, data.tasks
     task_index = {task.name: t for t, task in enumerate(tasks)}
     pairs = [(w, task_index[name], cost) for w, worker in enumerate(workers) for name, cost in worker.costs.items()]
-    scale = _scale_factor([cost for _, _, cost in pairs])
+    scale = cpsat.scale_factor([cost for _, _, cost in pairs])
     model = cp_model.CpModel()
 
     # Variables: x[(w, t)] is 1 when worker w does task t.
@@ -149,19 +149,6 @@ def solve(data: AssignmentInput, options: RunOptions) -> SolveOutcome:
         },
         message=_MESSAGES.get(run["status"]),
     )
-
-
-def _scale_factor(numbers: list[float], max_decimals: int = 6) -> int:
-    """Smallest power of ten making every number whole, capped so the objective fits in int64."""
-    magnitude = sum(abs(x) for x in numbers) or 1.0
-    factor = 1
-    for _ in range(max_decimals):
-        if all(abs(x * factor - round(x * factor)) <= 1e-9 * max(1.0, abs(x * factor)) for x in numbers):
-            break
-        if magnitude * factor * 10 > 2**60:
-            break
-        factor *= 10
-    return factor
 
 
 _MESSAGES = {

@@ -103,14 +103,15 @@ def solve(data: BinPackingInput, options: RunOptions) -> SolveOutcome:
 
     # Data: integer sizes (rounded up) and capacities (rounded down), items grouped by size.
     types, items = data.bin_types, data.items
-    factor = _scale_factor([i.size for i in items] + [b.capacity for b in types], max(b.capacity for b in types))
+    factor = cpsat.scale_factor([i.size for i in items] + [b.capacity for b in types],
+                                max(b.capacity for b in types) * MAX_UNITS)
     capacity = [math.floor(b.capacity * factor + 1e-9) for b in types]
     sizes = sorted({math.ceil(i.size * factor - 1e-9) for i in items}, reverse=True)
     members: list[list[int]] = [[] for _ in sizes]
     for index, item in enumerate(items):
         members[sizes.index(math.ceil(item.size * factor - 1e-9))].append(index)
     demand = [sum(items[i].quantity for i in group) for group in members]
-    cost_scale = _scale_factor([b.cost for b in types], 1.0)
+    cost_scale = cpsat.scale_factor([b.cost for b in types], MAX_UNITS)
     cost = [round(b.cost * cost_scale) for b in types]
     heuristic = _first_fit_decreasing(sizes, demand, capacity, cost, types)
     slots = _slot_counts(sizes, demand, capacity, cost, types, heuristic)
@@ -345,18 +346,6 @@ def _add_hint(model, heuristic, sizes, bins, used, put) -> None:
         loads[b] = counts
     for (g, b), var in put.items():
         model.add_hint(var, loads[b][g] if loads[b] is not None else 0)
-
-
-def _scale_factor(numbers: list[float], largest: float, max_decimals: int = 6) -> int:
-    """Smallest power of ten making every number whole, capped so that sums fit in int64."""
-    factor = 1
-    for _ in range(max_decimals):
-        if all(abs(x * factor - round(x * factor)) <= 1e-9 * max(1.0, abs(x * factor)) for x in numbers):
-            break
-        if largest * factor * 10 * MAX_UNITS > 2**60:
-            break
-        factor *= 10
-    return factor
 
 
 _MESSAGES = {

@@ -90,7 +90,8 @@ def solve(data: KnapsackInput, options: RunOptions) -> SolveOutcome:
     # Data: the most copies of each item that could fit alone, and values scaled to integers.
     resources, items = data.resources, data.items
     fits = [_copies_that_fit(item, resources) for item in items]
-    scale = _scale_factor([item.value for item in items], fits)
+    scale = cpsat.scale_factor([item.value for item in items],
+                               sum(item.value * max(fit, 1) for item, fit in zip(items, fits)) or 1.0)
     model = cp_model.CpModel()
 
     # Variables: copies of each item taken.
@@ -148,19 +149,6 @@ def _copies_that_fit(item: Item, resources: list[Resource]) -> int:
         if weight:
             most = min(most, resource.capacity // weight)
     return most
-
-
-def _scale_factor(numbers: list[float], multiplicities: list[int], max_decimals: int = 6) -> int:
-    """Smallest power of ten making every number whole, capped so the objective fits in int64."""
-    magnitude = sum(abs(x) * max(m, 1) for x, m in zip(numbers, multiplicities)) or 1.0
-    factor = 1
-    for _ in range(max_decimals):
-        if all(abs(x * factor - round(x * factor)) <= 1e-9 * max(1.0, abs(x * factor)) for x in numbers):
-            break
-        if magnitude * factor * 10 > 2**60:
-            break
-        factor *= 10
-    return factor
 
 
 _MESSAGES = {
