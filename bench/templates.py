@@ -137,23 +137,24 @@ def job_shop(name: str):
 def knapsack(name: str):
     def build():
         instance = _load("knapsack_p01_p08.json")["instances"][name]
-        return test_knapsack._single(instance["capacity"], instance["weights"], instance["profits"]), instance["optimum"]
+        data = test_knapsack._single(instance["capacity"], instance["weights"], instance["profits"])
+        return data, instance["optimum"]
     return build
 
 
 def u120_00_bins():
     instance = _load("binpack_u120_00.json")
-    return {"bin_types": [{"name": "Bin", "capacity": instance["capacity"]}],
-            "items": [{"name": f"item {k + 1}", "size": size} for k, size in enumerate(instance["sizes"])]}, \
-        instance["optimum"]
+    data = {"bin_types": [{"name": "Bin", "capacity": instance["capacity"]}],
+            "items": [{"name": f"item {k + 1}", "size": size} for k, size in enumerate(instance["sizes"])]}
+    return data, instance["optimum"]
 
 
 def u120_00_rolls():
     instance = _load("binpack_u120_00.json")
     counts = Counter(instance["sizes"])
-    return {"roll_length": instance["capacity"],
-            "pieces": [{"name": f"size {size}", "length": size, "quantity": q} for size, q in sorted(counts.items())]}, \
-        instance["optimum"]
+    data = {"roll_length": instance["capacity"],
+            "pieces": [{"name": f"size {size}", "length": size, "quantity": q} for size, q in sorted(counts.items())]}
+    return data, instance["optimum"]
 
 
 def scp41():
@@ -230,7 +231,7 @@ def main() -> None:
     get_template("knapsack").run(test_knapsack._single(10, [3], [1]), OPTIONS)  # warm imports
     started = time.perf_counter()
 
-    print(f"Published instances, RunOptions(num_workers=2, time_limit_s=10); times in seconds (* = whole solve)")
+    print("Published instances, RunOptions(num_workers=2, time_limit_s=10); times in seconds (* = whole solve)")
     header = (f"{'template':<30} {'instance':<22} {'objective':>14} {'published':>14} {'gap %':>7} "
               f"{'to sol.':>8} {'total':>6}  status")
     print(header)

@@ -153,7 +153,8 @@ def solve(data: CapacitatedFacilityLocationInput, options: RunOptions) -> SolveO
             served.append({"customer": customers[c].name, "facility": facilities[f].name,
                            "share": round(part, 9), "quantity": round(quantity, 6), "cost": round(cost * part, 6)})
     is_open = [opened[f].solution_value() > 0.5 for f in range(len(facilities))]
-    sites = [{"facility": facility.name, "open": is_open[f], "opening_cost": facility.opening_cost if is_open[f] else 0.0,
+    sites = [{"facility": facility.name, "open": is_open[f],
+              "opening_cost": facility.opening_cost if is_open[f] else 0.0,
               "serving_cost": round(serving_cost[f], 6), "load": round(load[f], 6), "capacity": facility.capacity,
               "utilization": round(load[f] / facility.capacity, 6) if facility.capacity else 0.0,
               "customers": customers_of[f]}

@@ -109,7 +109,7 @@ def solve(data: CuttingStockInput, options: RunOptions) -> SolveOutcome:
     plan = greedy
     rounded, extra = _round_down_and_repair(lp, width, demand, roll, started + options.time_limit_s * RESIDUAL_SHARE,
                                             options)
-    if rounded is not None and _rolls(rounded) < _rolls(plan):
+    if _rolls(rounded) < _rolls(plan):
         plan = rounded
     known = set(patterns)
     patterns += [pattern for pattern in extra if pattern not in known]
@@ -193,7 +193,7 @@ def _column_generation(width, demand, roll, seeds, deadline, options) -> dict:
 
 def _round_down_and_repair(lp, width, demand, roll, deadline, options):
     """Cut each LP pattern as often as the LP says, rounded down; plan what is still missing with a
-    column generation and integer program of its own. Returns the plan (or None) and the new patterns."""
+    column generation and integer program of its own. Returns the plan and the patterns generated."""
     fixed = [(pattern, math.floor(rolls + 1e-9)) for pattern, rolls in zip(lp["patterns"], lp["plan"])
              if rolls >= 1 - 1e-9]
     left = list(demand)

@@ -15,8 +15,9 @@ This is the resource-constrained project scheduling problem of PSPLIB (single mo
 are renewable: what an activity holds is free again when it ends. Times are whole time units
 (hours, days). Solved with CP-SAT: an interval variable per activity, a cumulative constraint
 per resource and precedence inequalities. A serial schedule-generation heuristic (activities
-taken by earliest latest-start time) gives a first schedule, used as a hint, and its makespan
-bounds every start; critical-path heads and tails tighten each activity's window.
+taken by earliest latest-start time) gives a first schedule, used as a hint (and as the answer,
+reported "feasible", if CP-SAT finds nothing in time), and its makespan bounds every start;
+critical-path heads and tails tighten each activity's window.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.engine import cpsat
 from chalicelib.engine.options import RunOptions
-from chalicelib.engine.result import SolveOutcome
+from chalicelib.engine.result import SolveOutcome, relative_gap
 from chalicelib.templates.base import Template
 
 MAX_ACTIVITIES = 1000
@@ -137,9 +138,7 @@ def solve(data: ProjectSchedulingInput, options: RunOptions) -> SolveOutcome:
         if sum(demand[i][r] for i in users) > cap:
             model.add_cumulative([intervals[i] for i in users], [demand[i][r] for i in users], cap)
     has_successor = {p for before in predecessors for p in before}
-    for i in range(len(activities)):
-        if i not in has_successor:
-            model.add(makespan >= ends[i])
+    model.add_max_equality(makespan, [ends[i] for i in range(len(activities)) if i not in has_successor])
 
     # Objective: the makespan.
     model.minimize(makespan)
@@ -148,15 +147,22 @@ def solve(data: ProjectSchedulingInput, options: RunOptions) -> SolveOutcome:
         model.add_hint(ends[i], start + durations[i])
     model.add_hint(makespan, horizon)
 
-    # Solve.
+    # Solve; when CP-SAT finds nothing in time, the heuristic schedule is still a valid answer.
     solver, run = cpsat.solve(model, options)
-    if not run["has_solution"]:
+    critical = max(h + d + t for h, d, t in zip(heads, durations, tails))
+    if run["has_solution"]:
+        start_at = [solver.value(start) for start in starts]
+    elif run["status"] == "time_limit":
+        start_at = heuristic
+        run.update(status="feasible", objective_value=float(horizon), best_bound=float(critical),
+                   gap=relative_gap(float(horizon), float(critical)))
+    else:
         return SolveOutcome(status=run["status"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
                             message=run.get("message") or _MESSAGES.get(run["status"]))
 
     # Readable output: activities by start time, then each resource's usage over time.
-    span = solver.value(makespan)
-    schedule = sorted(({"activity": activity.name, "start": solver.value(starts[i]), "end": solver.value(ends[i]),
+    span = max((start + durations[i] for i, start in enumerate(start_at)), default=0)
+    schedule = sorted(({"activity": activity.name, "start": start_at[i], "end": start_at[i] + durations[i],
                         "duration": durations[i],
                         "resources": {resources[r].name: demand[i][r] for r in range(len(resources)) if demand[i][r]}}
                        for i, activity in enumerate(activities)), key=lambda row: (row["start"], row["end"]))
@@ -171,8 +177,7 @@ def solve(data: ProjectSchedulingInput, options: RunOptions) -> SolveOutcome:
     return SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
         gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-        solution={"makespan": span, "schedule": schedule, "resources": usage,
-                  "critical_path_length": max(h + d + t for h, d, t in zip(heads, durations, tails))},
+        solution={"makespan": span, "schedule": schedule, "resources": usage, "critical_path_length": critical},
         message=_MESSAGES.get(run["status"]),
     )
 

@@ -153,7 +153,8 @@ def test_max_open_that_cannot_serve_everyone_is_infeasible():
 def _cap41(capacity: float | None = None) -> dict:
     instance = json.loads((DATA / "cap41.json").read_text())
     return {"facilities": [{"name": f"W{f + 1}", "capacity": capacity or facility["capacity"],
-                            "opening_cost": facility["fixed_cost"]} for f, facility in enumerate(instance["facilities"])],
+                            "opening_cost": facility["fixed_cost"]}
+                           for f, facility in enumerate(instance["facilities"])],
             "customers": [{"name": f"C{c + 1}", "demand": customer["demand"],
                            "costs": {f"W{f + 1}": cost for f, cost in enumerate(customer["costs"])}}
                           for c, customer in enumerate(instance["customers"])]}

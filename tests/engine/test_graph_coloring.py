@@ -76,6 +76,35 @@ def test_random_graphs_match_exhaustive_search(seed):
     assert_proper(data, out.solution)
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_the_compact_integer_model_for_dense_graphs_matches_exhaustive_search(seed, monkeypatch):
+    monkeypatch.setattr(graph_coloring, "MAX_ASSIGNMENT_TERMS", 0)
+    rng = random.Random(100 + seed)
+    n = rng.randint(5, 9)
+    edges = [(u, v) for u in range(n) for v in range(u + 1, n) if rng.random() < 0.6]
+    data = to_input(n, edges)
+    out = graph_coloring.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "optimal"
+    assert out.objective_value == out.best_bound == chromatic_number(n, edges)
+    assert_proper(data, out.solution)
+
+
+def test_the_greedy_colouring_is_returned_when_cp_sat_finds_nothing_in_time(monkeypatch):
+    def nothing_in_time(model, options):
+        return None, {"status": "time_limit", "has_solution": False, "objective_value": None, "best_bound": None,
+                      "gap": None, "solve_time_ms": 10, "solver": "CP-SAT (test)"}
+
+    monkeypatch.setattr(graph_coloring.cpsat, "solve", nothing_in_time)
+    n, edges, _ = _myciel("myciel4")
+    data = to_input(n, edges)
+    out = graph_coloring.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "feasible"
+    assert out.best_bound == 2 and out.objective_value >= 5  # the clique bound; DSatur's colour count
+    assert out.gap > 0 and "not proven" in out.message
+    assert out.solution["number_of_colors"] == out.objective_value
+    assert_proper(data, out.solution)
+
+
 def test_odd_cycle_needs_three_colours_and_edgeless_graph_one():
     out = graph_coloring.TEMPLATE.run(to_input(7, [(i, (i + 1) % 7) for i in range(7)]), OPTIONS)
     assert out.status == "optimal" and out.objective_value == 3

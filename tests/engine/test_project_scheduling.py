@@ -128,6 +128,21 @@ def test_psplib_j301_1():
     assert_valid_schedule(data, out.solution)
 
 
+def test_the_heuristic_schedule_is_returned_when_cp_sat_finds_nothing_in_time(monkeypatch):
+    def nothing_in_time(model, options):
+        return None, {"status": "time_limit", "has_solution": False, "objective_value": None, "best_bound": None,
+                      "gap": None, "solve_time_ms": 10, "solver": "CP-SAT (test)"}
+
+    monkeypatch.setattr(project_scheduling.cpsat, "solve", nothing_in_time)
+    data, optimum = _j301_1()
+    out = project_scheduling.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "feasible" and "not proven minimal" in out.message
+    assert out.best_bound == out.solution["critical_path_length"] == 38
+    assert out.objective_value == out.solution["makespan"] >= optimum
+    assert out.gap > 0
+    assert_valid_schedule(data, out.solution)
+
+
 def test_example_input_solves():
     example = project_scheduling.TEMPLATE.example_input
     out = project_scheduling.TEMPLATE.run(example, OPTIONS)
