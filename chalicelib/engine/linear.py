@@ -30,7 +30,8 @@ def solve(solver: Any, options: RunOptions, is_mip: bool, backend: str = "") -> 
     from ortools.linear_solver import pywraplp
 
     solver.SetTimeLimit(int(options.time_limit_s * 1000))
-    if options.num_workers:
+    if options.num_workers and backend != "SCIP":
+        # SCIP 10 turns concurrent with threads and then often stops after the root node.
         solver.SetNumThreads(options.num_workers)
     if options.seed is not None and backend in _SEED_PARAMETER:
         solver.SetSolverSpecificParametersAsString(_SEED_PARAMETER[backend].format(options.seed))
