@@ -19,6 +19,14 @@ class Settings(BaseModel):
     checkpoint_ttl_days: int = Field(default=90, ge=1)
     inline_blob_bytes: int = Field(default=100_000, ge=1024, le=300_000)
     max_documents_per_org: int = Field(default=1000, gt=0)
+    runs_queue: str = "jaot-runs"
+    runs_dlq: str = "jaot-runs-dlq"
+    trigger_events_queue: str = "jaot-trigger-events"
+    storage_events_queue: str = "jaot-storage-events"
+    max_run_deliveries: int = Field(default=3, ge=1, le=10)
+    cancel_poll_s: float = Field(default=1.0, gt=0)
+    callback_base_delay_s: float = Field(default=1.0, ge=0)
+    max_triggers_per_org: int = Field(default=200, gt=0)
 
 
 _ENV = {
@@ -33,6 +41,14 @@ _ENV = {
     "checkpoint_ttl_days": "JAOT_CHECKPOINT_TTL_DAYS",
     "inline_blob_bytes": "JAOT_INLINE_BLOB_BYTES",
     "max_documents_per_org": "JAOT_MAX_DOCUMENTS_PER_ORG",
+    "runs_queue": "JAOT_RUNS_QUEUE",
+    "runs_dlq": "JAOT_RUNS_DLQ",
+    "trigger_events_queue": "JAOT_TRIGGER_EVENTS_QUEUE",
+    "storage_events_queue": "JAOT_STORAGE_EVENTS_QUEUE",
+    "max_run_deliveries": "JAOT_MAX_RUN_DELIVERIES",
+    "cancel_poll_s": "JAOT_CANCEL_POLL_S",
+    "callback_base_delay_s": "JAOT_CALLBACK_BASE_DELAY_S",
+    "max_triggers_per_org": "JAOT_MAX_TRIGGERS_PER_ORG",
 }
 
 

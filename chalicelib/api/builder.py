@@ -1,6 +1,6 @@
 from chalice import Blueprint
 
-from chalicelib.api.http import json_body, ok, query
+from chalicelib.api.http import dispatch_for, json_body, ok, query, run_response
 from chalicelib.schemas.builder import (
     BuilderExecuteRequest,
     CompileRequest,
@@ -58,4 +58,5 @@ def compile_document(document_id):
 def execute_document(document_id):
     caller = authenticate(bp.current_request)
     body = json_body(bp.current_request, BuilderExecuteRequest)
-    return ok(builder_runs.execute_document(caller, document_id, body))
+    dispatch = dispatch_for(bp.current_request, body)
+    return run_response(builder_runs.execute_document(caller, document_id, body, dispatch))

@@ -10,6 +10,9 @@ from chalice.app import Request
 from pydantic import BaseModel
 
 from chalicelib.errors import ApiError, BadRequest, PayloadTooLarge, validate
+from chalicelib.schemas.executions import QueuedRun
+from chalicelib.schemas.results import OptimizationResult
+from chalicelib.services.executions import Dispatch
 from chalicelib.settings import get_settings
 
 M = TypeVar("M", bound=BaseModel)
@@ -83,6 +86,21 @@ def ok(body: BaseModel | list[BaseModel], status_code: int = 200,
     """A JSON response from a pydantic model, or a list of them (the spec's arrays)."""
     payload = [item.model_dump(mode="json") for item in body] if isinstance(body, list) else body.model_dump(mode="json")
     return Response(body=payload, status_code=status_code, headers=headers or {})
+
+
+def dispatch_for(request: Request, body: Any) -> Dispatch:
+    """Async when the body says `"async": true` or the client sent `Prefer: respond-async`."""
+    prefer = (request.headers.get("prefer") or "").lower()
+    wants_async = any(part.strip() == "respond-async" for part in prefer.split(","))
+    return Dispatch(run_async=bool(getattr(body, "run_async", False)) or wants_async)
+
+
+def run_response(result: OptimizationResult | QueuedRun) -> Response:
+    """The result of a run (200), or 202 with where to find a queued one."""
+    if isinstance(result, QueuedRun):
+        return ok(result, status_code=202,
+                  headers={"Location": f"/api/v2/executions/{result.execution_id}"})
+    return ok(result)
 
 
 def error_envelope(event: Any, get_response: Any) -> Response:

@@ -1,6 +1,6 @@
 from chalice import Blueprint
 
-from chalicelib.api.http import json_body, ok, query
+from chalicelib.api.http import dispatch_for, json_body, ok, query, run_response
 from chalicelib.schemas.common import StatusResponse
 from chalicelib.schemas.models import OrgModelCreate, OrgModelQuery, OrgModelUpdate
 from chalicelib.schemas.results import ExecuteRequest
@@ -53,4 +53,5 @@ def get_model_schema(model_id):
 def execute_model(model_id):
     caller = authenticate(bp.current_request)
     body = json_body(bp.current_request, ExecuteRequest)
-    return ok(model_runs.execute_model(caller, model_id, body))
+    dispatch = dispatch_for(bp.current_request, body)
+    return run_response(model_runs.execute_model(caller, model_id, body, dispatch))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
+from chalicelib.engine import interrupt
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import relative_gap
 
@@ -83,7 +84,8 @@ def solve(model: Any, options: RunOptions, *, objective_scale: float = 1.0,
     are extra SatParameters, as for create_solver.
     """
     solver = create_solver(options, parameters)
-    code = solver.solve(model)
+    with interrupt.on_stop(solver.stop_search):
+        code = solver.solve(model)
     name = solver.status_name(code)
     status = STATUS.get(name, "error")
     has_solution = status in ("optimal", "feasible")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from chalicelib.engine import interrupt
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import relative_gap
 
@@ -39,8 +40,9 @@ def solve(solver: Any, options: RunOptions, is_mip: bool, backend: str = "") -> 
     if is_mip and options.relative_gap is not None:
         parameters.SetDoubleParam(parameters.RELATIVE_MIP_GAP, options.relative_gap)
     started = time.perf_counter()
-    code = solver.Solve(parameters)
-    if code == pywraplp.Solver.INFEASIBLE and not is_mip:
+    with interrupt.on_stop(solver.InterruptSolve):
+        code = solver.Solve(parameters)
+    if code == pywraplp.Solver.INFEASIBLE and not is_mip and not interrupt.stop_requested():
         # GLOP's presolve reports an unbounded LP as infeasible; without it, it tells them apart.
         parameters.SetIntegerParam(parameters.PRESOLVE, parameters.PRESOLVE_OFF)
         spent_ms = (time.perf_counter() - started) * 1000

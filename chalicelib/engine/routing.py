@@ -19,6 +19,7 @@ import math
 import time
 from typing import Any, Sequence
 
+from chalicelib.engine import interrupt
 from chalicelib.engine.options import RunOptions
 
 COST_SCALE = 1000
@@ -96,6 +97,9 @@ def solve(model: Any, options: RunOptions, *, started: float | None = None) -> t
     remaining_s = max(MIN_SEARCH_S, options.time_limit_s - (time.perf_counter() - started))
     parameters.time_limit.FromMilliseconds(int(math.ceil(remaining_s * 1000)))
 
+    signal = interrupt.current()
+    if signal is not None:  # the routing search takes no stop call from another thread: it polls
+        model.AddSearchMonitor(model.solver().CustomLimit(lambda: signal.stopped))
     assignment = model.SolveWithParameters(parameters)
     name = routing_enums_pb2.RoutingSearchStatus.Value.Name(model.status())
     status = STATUS.get(name, "error")

@@ -99,12 +99,17 @@ class CompileResult(BaseModel):
 
 
 class BuilderExecuteRequest(_Strict):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, populate_by_name=True)
+
     version_id: str | None = None
     """Run this version; the document's current canvas when omitted."""
     parameters: dict[str, float] = Field(default_factory=dict, max_length=10_000)
     """Overrides for the model's parameter nodes."""
     solver: SolverChoice = "auto"
     options: RunOptions = Field(default_factory=RunOptions)
+    run_async: bool = Field(default=False, alias="async")
+    """Queue the run: the answer is 202 with the execution id (the header `Prefer: respond-async`
+    does the same); GET /executions/{execution_id} has the result once it ends."""
 
 
 class VersionsQuery(BaseModel):

@@ -19,9 +19,12 @@ class OptimizationResult(SolveOutcome):
 
 
 class ExecuteRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, populate_by_name=True)
 
     input_data: dict = Field()
     """Input matching the model's input schema (GET /models/{id}/schema)."""
     options: RunOptions = Field(default_factory=RunOptions)
     """Solver run options."""
+    run_async: bool = Field(default=False, alias="async")
+    """Queue the run: the answer is 202 with the execution id (the header `Prefer: respond-async`
+    does the same); GET /executions/{execution_id} has the result once it ends."""

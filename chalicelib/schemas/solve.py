@@ -11,7 +11,7 @@ MAX_TEXT_MODEL_CHARS = 900_000
 
 
 class SolveRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, populate_by_name=True)
 
     model: LinearModel | None = None
     """The model in JSON (variables, constraints, objective, parameters)."""
@@ -24,6 +24,9 @@ class SolveRequest(BaseModel):
     solver: SolverChoice = "auto"
     """`auto` picks GLOP for LPs, CP-SAT for pure-integer models with integral data, else SCIP."""
     options: RunOptions = Field(default_factory=RunOptions)
+    run_async: bool = Field(default=False, alias="async")
+    """Queue the run: the answer is 202 with the execution id (the header `Prefer: respond-async`
+    does the same); GET /executions/{execution_id} has the result once it ends."""
 
     @model_validator(mode="after")
     def _one_model(self) -> "SolveRequest":

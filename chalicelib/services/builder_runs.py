@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from chalicelib.errors import NotFound
 from chalicelib.schemas.builder import BuilderExecuteRequest
+from chalicelib.schemas.executions import QueuedRun
 from chalicelib.schemas.results import OptimizationResult
 from chalicelib.services import documents, versions
 from chalicelib.services.auth import Caller
+from chalicelib.services.executions import SYNC, Dispatch
 from chalicelib.services.solve import run_model_json
 from chalicelib.store import blobs
 
 
 def execute_document(caller: Caller, document_id: str, body: BuilderExecuteRequest,
-                     **attributes) -> OptimizationResult:
+                     dispatch: Dispatch = SYNC, **attributes) -> OptimizationResult | QueuedRun:
     document = documents.get_document_item(caller, document_id)
     if not document.is_active:
         raise NotFound(documents.NOT_FOUND + " It is deactivated; PUT is_active: true to reactivate it.")
@@ -27,6 +29,7 @@ def execute_document(caller: Caller, document_id: str, body: BuilderExecuteReque
             documents.compile_or_400(documents.document_canvas(document))
         provenance = {"version_id": None, "sequence": None}
     return run_model_json(caller, model_json, body.parameters, body.solver, body.options,
-                          raw_input=body.model_dump(mode="json", exclude_defaults=True),
-                          kind=attributes.pop("kind", "builder"), document_id=document_id,
+                          raw_input=body.model_dump(mode="json", exclude_defaults=True,
+                                                    exclude={"run_async"}),
+                          dispatch=dispatch, kind=attributes.pop("kind", "builder"), document_id=document_id,
                           **provenance, **attributes)

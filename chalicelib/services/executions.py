@@ -1,74 +1,129 @@
-"""Running a model: validate, charge, solve, record. Charged only for a real answer."""
+"""Starting a run: validate, charge, then solve now or queue it for a worker.
+
+Every run takes one of two paths from a PreparedRun (what to solve and what it costs):
+`sync` debits and records it `running`, solves in the request and stores the result;
+`async` debits and records it `queued`, and a worker (services/worker.py) solves it.
+Either way a run is charged once, and a run that ends in a solver error or a cancel
+is refunded in the same transaction that records its end.
+"""
 from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass, field
 from typing import Any, Callable
-
-from pydantic import BaseModel
 
 from chalicelib import ids
 from chalicelib.clock import utc_now_iso
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import InputError, SolveOutcome
-from chalicelib.errors import BadRequest, InsufficientCredits, PayloadTooLarge
+from chalicelib.errors import BadRequest, InsufficientCredits
+from chalicelib.schemas.executions import QueuedRun
 from chalicelib.schemas.results import OptimizationResult
+from chalicelib.services import run_specs
 from chalicelib.services.auth import Caller
 from chalicelib.settings import get_settings
+from chalicelib.store import blobs, queues
 from chalicelib.store import executions as store
 from chalicelib.store import organizations as organization_store
-from chalicelib.templates import Template
+from chalicelib.store.items import ExecutionItem
 
 logger = logging.getLogger("jaot")
 
-MAX_STORED_BYTES = 300 * 1024  # compressed, leaving room under DynamoDB's 400 KB item limit
+PROVENANCE = ("model_id", "document_id", "version_id", "sequence")
 
 
-def run_template(caller: Caller, template: Template, data: BaseModel, raw_input: dict[str, Any],
-                 options: RunOptions, model_id: str | None = None,
-                 catalog_id: str | None = None) -> OptimizationResult:
-    return record_run(caller, cost=template.credits_per_execution, raw_input=raw_input, options=options,
-                      solve=lambda: template.solve(data, options), label=template.name,
-                      kind="model", model_id=model_id, catalog_id=catalog_id, template=template.name)
+@dataclass(frozen=True)
+class Dispatch:
+    """How a run starts: in this request, or queued (by the caller or by a trigger)."""
+
+    run_async: bool = False
+    trigger_id: str | None = None
+    callback_url: str | None = None
 
 
-def record_run(caller: Caller, *, cost: int, raw_input: Any, options: RunOptions,
-               solve: Callable[[], SolveOutcome], label: str, **attributes: Any) -> OptimizationResult:
-    """Charge, solve, store: the one path every run takes.
+SYNC = Dispatch()
 
-    The debit and the `running` record are one transaction; the result and any
-    refund (a solver error is not charged) are another.
-    """
-    _check_time_limit(options)
-    packed_input = store.pack_json(raw_input)
-    if len(packed_input) > MAX_STORED_BYTES:
-        raise PayloadTooLarge(f"The input compresses to {len(packed_input)} bytes; "
-                              f"the limit is {MAX_STORED_BYTES}.")
+
+@dataclass
+class PreparedRun:
+    """A validated run: what it costs, what to solve, and what to record about it."""
+
+    cost: int
+    spec: run_specs.TemplateSpec | run_specs.LinearSpec | run_specs.TextSpec
+    raw_input: Any
+    label: str
+    attributes: dict[str, Any] = field(default_factory=dict)
+    """kind, model_id, document_id, version_id, sequence, catalog_id, template."""
+    solve: Callable[[], SolveOutcome] | None = None
+    """An in-process solve of the already compiled model; defaults to solving `spec`."""
+
+    @property
+    def options(self) -> RunOptions:
+        return self.spec.options
+
+
+def start(caller: Caller, run: PreparedRun, dispatch: Dispatch = SYNC) -> OptimizationResult | QueuedRun:
+    _check_time_limit(run.options)
+    if dispatch.run_async or dispatch.trigger_id:
+        return enqueue(caller, run, dispatch)
+    return record_run(caller, run)
+
+
+def record_run(caller: Caller, run: PreparedRun) -> OptimizationResult:
+    """Charge, solve, store. The debit and the `running` record are one transaction; the
+    result and any refund (a solver error is not charged) are another."""
     created_at = utc_now_iso()
-    execution = store.new_execution(
-        caller.organization_id, ids.sortable_id(ids.EXECUTION), status="running", credits_used=cost,
-        started_by=caller.principal, input_gz=packed_input, created_at=created_at, **attributes,
-    )
-    if not store.start_execution(execution, cost):
-        organization = organization_store.get_organization(caller.organization_id)
-        balance = int(organization.credits) if organization else 0
-        raise InsufficientCredits(f"This run costs {cost} credits; the balance is {balance}.",
-                                  {"required": cost, "balance": balance})
+    execution = _new_record(caller, run, "running", created_at, Dispatch())
+    execution.attempts = 1
+    execution.started_at = created_at
+    _debit(caller, execution, run.cost)
+    outcome = solve_safely(run.solve or (lambda: run_specs.solve(run.spec)), run.label)
+    return finish(execution, outcome, canceled=False)
 
-    outcome = _solve(solve, label)
-    charged = 0 if outcome.status == "error" else cost
-    provenance = {key: attributes.get(key) for key in ("model_id", "document_id", "version_id", "sequence")}
+
+def enqueue(caller: Caller, run: PreparedRun, dispatch: Dispatch) -> QueuedRun:
+    """Charge and queue. If the queue refuses the message the run fails at once and is
+    refunded: nothing is left charged and waiting for a message that will never come."""
+    created_at = utc_now_iso()
+    execution = _new_record(caller, run, "queued", created_at, dispatch)
+    spec_blob = blobs.put_json(run.spec.model_dump(mode="json"), f"executions/{caller.organization_id}/runs")
+    execution.run_gz, execution.run_s3 = spec_blob.inline, spec_blob.s3_key
+    _debit(caller, execution, run.cost)
+    try:
+        queues.send_run(caller.organization_id, execution.execution_id)
+    except Exception:
+        logger.exception("queueing run %s failed", execution.execution_id)
+        store.finish_execution(execution, "failed", utc_now_iso(), refund=run.cost,
+                               reason="The run could not be queued; no credits were charged.",
+                               expected=("queued",))
+        raise
+    return QueuedRun(execution_id=execution.execution_id, status="queued")
+
+
+def finish(execution: ExecutionItem, outcome: SolveOutcome, *, canceled: bool) -> OptimizationResult:
+    """Record the end of a running run; a solver error or a cancel is refunded."""
+    cost = int(execution.credits_charged or 0)
+    charged = 0 if canceled or outcome.status == "error" else cost
+    provenance = {key: getattr(execution, key) for key in PROVENANCE}
+    if provenance["sequence"] is not None:
+        provenance["sequence"] = int(provenance["sequence"])
     result = OptimizationResult(**outcome.model_dump(), **provenance, execution_id=execution.execution_id,
-                                credits_used=charged, created_at=created_at)
-    stored = result.model_dump(mode="json")
-    if len(store.pack_json(stored)) > MAX_STORED_BYTES:
-        stored = {**stored, "solution": None, "message": "solution too large to keep; returned once"}
-    store.finish_execution(execution, "failed" if outcome.status == "error" else "succeeded",
-                           stored, utc_now_iso(), refund=cost - charged)
+                                credits_used=charged, created_at=execution.created_at)
+    stored = blobs.put_json(result.model_dump(mode="json"), f"executions/{execution.organization_id}/results")
+    status = "canceled" if canceled else "failed" if outcome.status == "error" else "succeeded"
+    store.finish_execution(
+        execution, status, utc_now_iso(),
+        result_fields={"result_gz": stored.inline, "result_s3": stored.s3_key},
+        summary={"credits_used": charged, "solve_status": outcome.status,
+                 "solve_time_ms": outcome.solve_time_ms},
+        refund=cost - charged,
+        reason="canceled while running" if canceled else outcome.message if status == "failed" else None,
+    )
     return result
 
 
-def _solve(solve: Callable[[], SolveOutcome], label: str) -> SolveOutcome:
+def solve_safely(solve: Callable[[], SolveOutcome], label: str) -> SolveOutcome:
     """Run the solve; a crash becomes an `error` result (and a refund), not a 500."""
     started = time.perf_counter()
     try:
@@ -80,6 +135,27 @@ def _solve(solve: Callable[[], SolveOutcome], label: str) -> SolveOutcome:
         message = "The solver failed on this input; no credits were charged."
     return SolveOutcome(status="error", solver="none", message=message,
                         solve_time_ms=int((time.perf_counter() - started) * 1000))
+
+
+def _new_record(caller: Caller, run: PreparedRun, status: str, created_at: str,
+                dispatch: Dispatch) -> ExecutionItem:
+    packed_input = blobs.put_json(run.raw_input, f"executions/{caller.organization_id}/inputs")
+    return store.new_execution(
+        caller.organization_id, ids.sortable_id(ids.EXECUTION), status=status,
+        status_history=[store.change(status, created_at)], credits_charged=run.cost,
+        credits_used=run.cost, started_by=dispatch.trigger_id or caller.principal,
+        is_async=status == "queued", trigger_id=dispatch.trigger_id, callback_url=dispatch.callback_url,
+        input_gz=packed_input.inline, input_s3=packed_input.s3_key, created_at=created_at,
+        **run.attributes,
+    )
+
+
+def _debit(caller: Caller, execution: ExecutionItem, cost: int) -> None:
+    if not store.start_execution(execution, cost):
+        organization = organization_store.get_organization(caller.organization_id)
+        balance = int(organization.credits) if organization else 0
+        raise InsufficientCredits(f"This run costs {cost} credits; the balance is {balance}.",
+                                  {"required": cost, "balance": balance})
 
 
 def _check_time_limit(options: RunOptions) -> None:

@@ -5,10 +5,12 @@ from pydantic import RootModel
 
 from chalicelib.errors import BadRequest, NotFound, validate
 from chalicelib.schemas.builder import BuilderExecuteRequest
+from chalicelib.schemas.executions import QueuedRun
 from chalicelib.schemas.results import ExecuteRequest, OptimizationResult
-from chalicelib.services import builder_runs
+from chalicelib.services import builder_runs, executions
 from chalicelib.services.auth import Caller
-from chalicelib.services.executions import run_template
+from chalicelib.services.executions import SYNC, Dispatch, PreparedRun
+from chalicelib.services.run_specs import TemplateSpec
 from chalicelib.services.input_validation import validate_input
 from chalicelib.services.org_models import NOT_FOUND, get_model_item, template_for
 from chalicelib.store.items import OrgModelItem
@@ -19,14 +21,15 @@ class ParameterValues(RootModel[dict[str, float]]):
     """A builder model's input: values for its parameters."""
 
 
-def execute_model(caller: Caller, model_id: str, body: ExecuteRequest) -> OptimizationResult:
+def execute_model(caller: Caller, model_id: str, body: ExecuteRequest,
+                  dispatch: Dispatch = SYNC) -> OptimizationResult | QueuedRun:
     item = get_model_item(caller, model_id)
     if not item.is_active:
         raise NotFound(NOT_FOUND + " It is deactivated; PATCH is_active: true to reactivate it.")
     if item.input_schema is not None:
         validate_input(body.input_data, item.input_schema)
     if item.generator_type == "builder":
-        return _run_builder_model(caller, item, body)
+        return _run_builder_model(caller, item, body, dispatch)
     template = template_for(item)
     if template is None:
         raise BadRequest(
@@ -35,14 +38,21 @@ def execute_model(caller: Caller, model_id: str, body: ExecuteRequest) -> Optimi
             [{"field": "custom_config.template", "message": "missing"}])
     validate_input(body.input_data, template.input_schema)
     data = validate(template.input_model, body.input_data, prefix=("input_data",))
-    return run_template(caller, template, data, body.input_data, body.options,
-                        model_id=item.model_id, catalog_id=item.catalog_id)
+    run = PreparedRun(
+        cost=template.credits_per_execution, label=template.name, raw_input=body.input_data,
+        spec=TemplateSpec(template=template.name, input=body.input_data, options=body.options),
+        attributes={"kind": "model", "model_id": item.model_id, "catalog_id": item.catalog_id,
+                    "template": template.name},
+        solve=lambda: template.solve(data, body.options),
+    )
+    return executions.start(caller, run, dispatch)
 
 
-def _run_builder_model(caller: Caller, item: OrgModelItem, body: ExecuteRequest) -> OptimizationResult:
+def _run_builder_model(caller: Caller, item: OrgModelItem, body: ExecuteRequest,
+                       dispatch: Dispatch) -> OptimizationResult | QueuedRun:
     """input_data holds parameter values; the pinned version of the document runs."""
     config = item.custom_config or {}
     parameters = validate(ParameterValues, body.input_data, prefix=("input_data",)).root
     request = BuilderExecuteRequest(version_id=config["version_id"], parameters=parameters, options=body.options)
-    return builder_runs.execute_document(caller, config["document_id"], request, kind="model",
+    return builder_runs.execute_document(caller, config["document_id"], request, dispatch, kind="model",
                                          model_id=item.model_id)

@@ -18,47 +18,56 @@ from chalicelib.engine.generic import (
 from chalicelib.engine.linear_model import LinearModel
 from chalicelib.engine.options import RunOptions
 from chalicelib.errors import BadRequest, validate
+from chalicelib.schemas.executions import QueuedRun
 from chalicelib.schemas.results import OptimizationResult
 from chalicelib.schemas.solve import SolveRequest
+from chalicelib.services import executions
 from chalicelib.services.auth import Caller
-from chalicelib.services.executions import record_run
+from chalicelib.services.executions import SYNC, Dispatch, PreparedRun
+from chalicelib.services.run_specs import LinearSpec, TextSpec
 
 LP_CREDITS = 1
 MIP_CREDITS = 2
 
 
-def solve(caller: Caller, body: SolveRequest) -> OptimizationResult:
+def solve(caller: Caller, body: SolveRequest, dispatch: Dispatch = SYNC) -> OptimizationResult | QueuedRun:
     try:
         if body.model is not None:
             model = compile_model(body.model, body.parameters)
+            spec = LinearSpec(model=body.model.model_dump(mode="json"), parameters=body.parameters,
+                              solver=body.solver, options=body.options)
         else:
-            model = compile_text(body.mps or body.lp, "mps" if body.mps else "lp")
+            text_format = "mps" if body.mps else "lp"
+            model = compile_text(body.mps or body.lp, text_format)
+            spec = TextSpec(format=text_format, text=body.mps or body.lp, solver=body.solver,
+                            options=body.options)
     except ModelError as error:
         raise BadRequest(f"The model is invalid: {error}", error.problems) from None
-    return run_linear(caller, model, body.solver, body.options,
-                      raw_input=body.model_dump(mode="json", exclude_defaults=True), kind="solve")
+    return run_linear(caller, model, spec, raw_input=body.model_dump(mode="json", exclude_defaults=True,
+                                                                    exclude={"run_async"}),
+                      dispatch=dispatch, kind="solve")
 
 
 def run_model_json(caller: Caller, model_json: dict[str, Any], parameters: dict[str, float],
-                   solver: SolverChoice, options: RunOptions, raw_input: Any, **attributes: Any
-                   ) -> OptimizationResult:
+                   solver: SolverChoice, options: RunOptions, raw_input: Any, dispatch: Dispatch = SYNC,
+                   **attributes: Any) -> OptimizationResult | QueuedRun:
     """Run a stored model_json (a compiled canvas) with parameter overrides."""
     model = validate(LinearModel, model_json, prefix=("model_json",))
     try:
         compiled = compile_model(model, parameters)
     except ModelError as error:
         raise BadRequest(f"The model cannot run: {error}", error.problems) from None
-    return run_linear(caller, compiled, solver, options, raw_input=raw_input, **attributes)
+    spec = LinearSpec(model=model_json, parameters=parameters, solver=solver, options=options)
+    return run_linear(caller, compiled, spec, raw_input=raw_input, dispatch=dispatch, **attributes)
 
 
-def run_linear(caller: Caller, model: CompiledModel, solver: SolverChoice, options: RunOptions,
-               raw_input: Any, **attributes: Any) -> OptimizationResult:
+def run_linear(caller: Caller, model: CompiledModel, spec: LinearSpec | TextSpec, raw_input: Any,
+               dispatch: Dispatch = SYNC, **attributes: Any) -> OptimizationResult | QueuedRun:
     try:
-        choose_backend(model, solver)  # an LP solver asked for a MIP is a 400 before charging
+        choose_backend(model, spec.solver)  # an LP solver asked for a MIP is a 400 before charging
     except ModelError as error:
         raise BadRequest(f"The model is invalid: {error}", error.problems) from None
-    return record_run(
-        caller, cost=MIP_CREDITS if model.is_mip else LP_CREDITS, raw_input=raw_input, options=options,
-        solve=lambda: solve_model(model, options, solver), label=attributes.get("kind", "solve"),
-        **attributes,
-    )
+    run = PreparedRun(cost=MIP_CREDITS if model.is_mip else LP_CREDITS, spec=spec, raw_input=raw_input,
+                      label=attributes.get("kind", "solve"), attributes=attributes,
+                      solve=lambda: solve_model(model, spec.options, spec.solver))
+    return executions.start(caller, run, dispatch)

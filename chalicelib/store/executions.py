@@ -1,15 +1,23 @@
-"""Execution records, and the credit movements that go with them."""
+"""Execution records, their lifecycle transitions, and the credit movements that go with them.
+
+Every transition is conditional on the status it leaves, so a redelivered queue message,
+a cancel racing a worker or two workers on one run can never charge or finish a run twice.
+"""
 from __future__ import annotations
 
 import gzip
 import json
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Iterable
 
-from pynamodb.exceptions import DoesNotExist, TransactWriteError
+from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
 
 from chalicelib.store import keys
-from chalicelib.store.items import ExecutionItem, OrganizationItem
+from chalicelib.store.items import ExecutionItem, OrganizationItem, StatusChange
 from chalicelib.store.transactions import condition_failed, transaction
+
+ACTIVE = ("queued", "running")
+TERMINAL = ("succeeded", "failed", "canceled")
 
 
 def pack_json(value: Any) -> bytes:
@@ -20,8 +28,17 @@ def unpack_json(blob: bytes | None) -> Any:
     return None if blob is None else json.loads(gzip.decompress(blob))
 
 
+def change(status: str, at: str, reason: str | None = None) -> StatusChange:
+    return StatusChange(status=status, at=at, reason=reason)
+
+
+def new_execution(organization_id: str, execution_id: str, **attributes: Any) -> ExecutionItem:
+    return ExecutionItem(keys.org_pk(organization_id), keys.execution_sk(execution_id),
+                         organization_id=organization_id, execution_id=execution_id, **attributes)
+
+
 def start_execution(execution: ExecutionItem, cost: int) -> bool:
-    """Debit `cost` credits and record the run in one transaction.
+    """Debit `cost` credits and record the run (queued or running) in one transaction.
 
     Returns False, writing nothing, when the balance is below `cost`.
     """
@@ -41,27 +58,82 @@ def start_execution(execution: ExecutionItem, cost: int) -> bool:
     return True
 
 
-def new_execution(organization_id: str, execution_id: str, **attributes: Any) -> ExecutionItem:
-    return ExecutionItem(keys.org_pk(organization_id), keys.execution_sk(execution_id),
-                         organization_id=organization_id, execution_id=execution_id, **attributes)
+def claim(execution: ExecutionItem, at: str, now: int, lease_s: int) -> bool:
+    """A worker takes the run for `lease_s` seconds: queued -> running, or running again once
+    the previous worker's lease ran out (it died). Conditional on the attempts count read, so
+    two deliveries of one message cannot both win."""
+    seen = int(execution.attempts or 0)
+    takeable = (ExecutionItem.status == "queued") | (
+        (ExecutionItem.status == "running") & (ExecutionItem.lease_until < now))
+    try:
+        execution.update(
+            actions=[
+                ExecutionItem.status.set("running"),
+                ExecutionItem.attempts.set(seen + 1),
+                ExecutionItem.started_at.set(at),
+                ExecutionItem.lease_until.set(now + lease_s),
+                _append_history(change("running", at, None if seen == 0 else f"attempt {seen + 1}")),
+            ],
+            condition=(takeable & (ExecutionItem.attempts == seen)
+                       & (ExecutionItem.cancel_requested == False)),  # noqa: E712 (a DynamoDB condition)
+        )
+    except UpdateError as error:
+        if _condition_failed(error):
+            return False
+        raise
+    return True
 
 
-def finish_execution(execution: ExecutionItem, status: str, result: dict[str, Any],
-                     finished_at: str, refund: int = 0) -> None:
-    """Store the outcome; a refund goes back to the balance in the same transaction."""
+def finish_execution(execution: ExecutionItem, status: str, finished_at: str, *,
+                     result_fields: dict[str, Any] | None = None, summary: dict[str, Any] | None = None,
+                     refund: int = 0, reason: str | None = None,
+                     expected: Iterable[str] = ("running",)) -> bool:
+    """Store the outcome, moving out of one of the `expected` statuses; a refund goes back to
+    the balance in the same transaction. False (nothing written) when the run had moved on."""
+    summary = summary or {}
     actions = [
         ExecutionItem.status.set(status),
-        ExecutionItem.solve_status.set(result.get("status")),
-        ExecutionItem.result_gz.set(pack_json(result)),
         ExecutionItem.finished_at.set(finished_at),
-        ExecutionItem.solve_time_ms.set(result.get("solve_time_ms") or 0),
-        ExecutionItem.credits_used.set(result.get("credits_used") or 0),
+        _append_history(change(status, finished_at, reason)),
+        ExecutionItem.credits_used.set(summary.get("credits_used", 0)),
     ]
-    with transaction() as writes:
-        writes.update(execution, actions=actions)
-        if refund:
-            organization = OrganizationItem(execution.PK, keys.ORG_META)
-            writes.update(organization, actions=[OrganizationItem.credits.add(refund)])
+    if summary.get("solve_status"):
+        actions.append(ExecutionItem.solve_status.set(summary["solve_status"]))
+    if summary.get("solve_time_ms") is not None:
+        actions.append(ExecutionItem.solve_time_ms.set(summary["solve_time_ms"]))
+    if reason:
+        actions.append(ExecutionItem.failure_reason.set(reason))
+    for name, value in (result_fields or {}).items():
+        if value is not None:
+            actions.append(getattr(ExecutionItem, name).set(value))
+    try:
+        with transaction() as writes:
+            writes.update(execution, actions=actions,
+                          condition=ExecutionItem.status.is_in(*expected))
+            if refund:
+                organization = OrganizationItem(execution.PK, keys.ORG_META)
+                writes.update(organization, actions=[OrganizationItem.credits.add(refund)])
+    except TransactWriteError as error:
+        if condition_failed(error):
+            return False
+        raise
+    return True
+
+
+def request_cancel(execution: ExecutionItem) -> bool:
+    """Flag a running run; its worker stops the solver at the next check."""
+    try:
+        execution.update(actions=[ExecutionItem.cancel_requested.set(True)],
+                         condition=ExecutionItem.status == "running")
+    except UpdateError as error:
+        if _condition_failed(error):
+            return False
+        raise
+    return True
+
+
+def record_deliveries(execution: ExecutionItem, deliveries: list[dict[str, Any]]) -> None:
+    execution.update(actions=[ExecutionItem.deliveries.set(deliveries)])
 
 
 def get_execution(organization_id: str, execution_id: str) -> ExecutionItem | None:
@@ -70,3 +142,60 @@ def get_execution(organization_id: str, execution_id: str) -> ExecutionItem | No
                                  consistent_read=True)
     except DoesNotExist:
         return None
+
+
+def is_cancel_requested(execution: ExecutionItem) -> bool:
+    """One small read: the worker polls this while a solve runs."""
+    try:
+        item = ExecutionItem.get(execution.PK, execution.SK, consistent_read=True,
+                                 attributes_to_get=["cancel_requested", "status"])
+    except DoesNotExist:
+        return True
+    return bool(item.cancel_requested) or item.status == "canceled"
+
+
+@dataclass
+class ExecutionListing:
+    items: list[ExecutionItem]
+    has_more: bool
+
+
+def list_executions(organization_id: str, *, limit: int, after_sk: str | None,
+                    low_sk: str, high_sk: str, filters: dict[str, str], max_calls: int = 3
+                    ) -> ExecutionListing:
+    """Newest first, between two sort keys, after a cursor; other filters are applied by
+    DynamoDB to at most `max_calls` pages, so a sparse filter returns a short page and a
+    cursor instead of reading the whole partition."""
+    condition = None
+    for name, value in filters.items():
+        clause = getattr(ExecutionItem, name) == value
+        condition = clause if condition is None else condition & clause
+    if after_sk is not None:
+        high_sk = min(high_sk, after_sk)
+    results = ExecutionItem.query(
+        keys.org_pk(organization_id), ExecutionItem.SK.between(low_sk, high_sk),
+        filter_condition=condition, scan_index_forward=False, consistent_read=True,
+        page_size=max(limit * 2, 25),
+        attributes_to_get=None,
+    )
+    pages = results.page_iter
+    found: list[ExecutionItem] = []
+    for _ in range(max_calls):
+        try:
+            page = next(pages)
+        except StopIteration:
+            break
+        found.extend(ExecutionItem.from_raw_data(raw) for raw in page.get("Items", []))
+        found = [item for item in found if item.SK != after_sk]
+        if len(found) > limit or pages.last_evaluated_key is None:
+            break
+    has_more = len(found) > limit or pages.last_evaluated_key is not None
+    return ExecutionListing(items=found[:limit], has_more=has_more)
+
+
+def _append_history(entry: StatusChange) -> Any:
+    return ExecutionItem.status_history.set(ExecutionItem.status_history.append([entry]))
+
+
+def _condition_failed(error: UpdateError) -> bool:
+    return getattr(error, "cause_response_code", None) == "ConditionalCheckFailedException"

@@ -8,6 +8,7 @@ from pynamodb.attributes import (
     BooleanAttribute,
     JSONAttribute,
     ListAttribute,
+    MapAttribute,
     NumberAttribute,
     UnicodeAttribute,
 )
@@ -88,7 +89,16 @@ class ActivationItem(TableItem):
     model_id = UnicodeAttribute()
 
 
+class StatusChange(MapAttribute):
+    status = UnicodeAttribute()
+    at = UnicodeAttribute()
+    reason = UnicodeAttribute(null=True)
+
+
 class ExecutionItem(TableItem):
+    """One run: what ran (model, version, template), who or what started it, its lifecycle
+    (`queued -> running -> succeeded | failed | canceled`), its input and its result."""
+
     execution_id = UnicodeAttribute()
     organization_id = UnicodeAttribute()
     kind = UnicodeAttribute(default="model")
@@ -99,13 +109,32 @@ class ExecutionItem(TableItem):
     sequence = NumberAttribute(null=True)
     catalog_id = UnicodeAttribute(null=True)
     template = UnicodeAttribute(null=True)
+    trigger_id = UnicodeAttribute(null=True)
     status = UnicodeAttribute()
+    status_history = ListAttribute(of=StatusChange, default=list)
     solve_status = UnicodeAttribute(null=True)
+    credits_charged = NumberAttribute(default=0)
+    """Debited when the run started or was queued; refunds lower credits_used, not this."""
     credits_used = NumberAttribute(default=0)
     started_by = UnicodeAttribute()
+    is_async = BooleanAttribute(default=False)
+    attempts = NumberAttribute(default=0)
+    """Times a worker picked the run up; a redelivery after a crash adds one."""
+    lease_until = NumberAttribute(null=True)
+    """Epoch seconds until which the worker that claimed the run owns it."""
+    cancel_requested = BooleanAttribute(default=False)
+    failure_reason = UnicodeAttribute(null=True)
+    callback_url = UnicodeAttribute(null=True)
+    deliveries = JSONAttribute(null=True)
     input_gz = BinaryAttribute(legacy_encoding=False, null=True)
+    input_s3 = UnicodeAttribute(null=True)
+    run_gz = BinaryAttribute(legacy_encoding=False, null=True)
+    """What a worker needs to solve a queued run again (RunSpec JSON)."""
+    run_s3 = UnicodeAttribute(null=True)
     result_gz = BinaryAttribute(legacy_encoding=False, null=True)
+    result_s3 = UnicodeAttribute(null=True)
     created_at = UnicodeAttribute()
+    started_at = UnicodeAttribute(null=True)
     finished_at = UnicodeAttribute(null=True)
     solve_time_ms = NumberAttribute(null=True)
 

@@ -1,0 +1,81 @@
+"""Stopping a solve from outside: a cancel reaches the solver at its next check.
+
+The worker that runs a solve holds a StopSignal for it; the runners (cpsat, linear,
+routing) register their solver's own stop call with `on_stop`, so templates need not
+know about cancellation. Outside a worker no signal is set and `on_stop` does nothing.
+"""
+from __future__ import annotations
+
+import contextlib
+import threading
+from typing import Callable, Iterator
+
+_current = threading.local()
+
+
+class StopSignal:
+    """Set once, from any thread; every registered stop call runs once."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stopped = False
+        self._hooks: list[Callable[[], object]] = []
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
+    def stop(self) -> None:
+        with self._lock:
+            if self._stopped:
+                return
+            self._stopped = True
+            hooks = list(self._hooks)
+        for hook in hooks:
+            hook()
+
+    def add(self, hook: Callable[[], object]) -> Callable[[], None]:
+        """Register `hook`; it runs at once if the signal is already set. Returns a remover."""
+        with self._lock:
+            if not self._stopped:
+                self._hooks.append(hook)
+                return lambda: self._remove(hook)
+        hook()
+        return lambda: None
+
+    def _remove(self, hook: Callable[[], object]) -> None:
+        with self._lock:
+            if hook in self._hooks:
+                self._hooks.remove(hook)
+
+
+@contextlib.contextmanager
+def watching(signal: StopSignal) -> Iterator[StopSignal]:
+    """Make `signal` the one the solves started by this thread listen to."""
+    previous = getattr(_current, "signal", None)
+    _current.signal = signal
+    try:
+        yield signal
+    finally:
+        _current.signal = previous
+
+
+@contextlib.contextmanager
+def on_stop(hook: Callable[[], object]) -> Iterator[None]:
+    """While the block runs, a stop of this thread's signal calls `hook` (the solver's stop)."""
+    signal: StopSignal | None = getattr(_current, "signal", None)
+    remove = signal.add(hook) if signal is not None else (lambda: None)
+    try:
+        yield
+    finally:
+        remove()
+
+
+def current() -> StopSignal | None:
+    """This thread's signal, for solvers that poll instead of taking a stop call."""
+    return getattr(_current, "signal", None)
+
+
+def stop_requested() -> bool:
+    signal: StopSignal | None = getattr(_current, "signal", None)
+    return bool(signal and signal.stopped)
