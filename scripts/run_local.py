@@ -1,8 +1,10 @@
 """`make run`: moto's server as the embedded DynamoDB/SQS/S3, then `chalice local`.
 
-Creates the table, publishes the catalog, creates a demo organization and prints
-its key as `JAOT_API_KEY=...`. Stops the API (its whole process group) and the
-store on Ctrl-C.
+Creates the table, queues and bucket, publishes the catalog, creates a demo
+organization and prints its key as `JAOT_API_KEY=...`. `chalice local` serves only
+routes, so this process also runs the worker loop: one thread per queue calling the
+same handlers Lambda calls in AWS, and the scheduler tick once a minute. Stops the
+API (its whole process group) and the store on Ctrl-C.
 """
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +31,32 @@ def configure_environment(store_port: int) -> None:
     os.environ["AWS_ENDPOINT_URL"] = f"http://127.0.0.1:{store_port}"
 
 
+def start_worker_loop(stopping: threading.Event) -> None:
+    """What Lambda's event sources and EventBridge do in AWS, done by polling moto."""
+    from chalicelib import events
+
+    def poll(queue_name: str) -> None:
+        while not stopping.is_set():
+            try:
+                if not events.drain(queue_name, max_messages=1):
+                    stopping.wait(0.2)
+            except Exception:
+                logging.getLogger("jaot").exception("worker loop on %s", queue_name)
+                stopping.wait(1)
+
+    def tick() -> None:
+        every_s = float(os.environ.get("JAOT_TICK_S", "60"))
+        while not stopping.wait(every_s - time.time() % every_s):
+            try:
+                events.scheduler_tick()
+            except Exception:
+                logging.getLogger("jaot").exception("scheduler tick")
+
+    for name in events.handlers():
+        threading.Thread(target=poll, args=(name,), name=f"worker:{name}", daemon=True).start()
+    threading.Thread(target=tick, name="scheduler", daemon=True).start()
+
+
 def main() -> int:
     port = int(os.environ.get("PORT", "8000"))
     store_port = int(os.environ.get("JAOT_STORE_PORT", "4566"))
@@ -40,6 +70,7 @@ def main() -> int:
     from chalicelib.services.organizations import create_organization
     from chalicelib.settings import get_settings
     from chalicelib.store.blobs import create_bucket
+    from chalicelib.store.queues import create_queues
     from chalicelib.store.table import create_table
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per store call otherwise
@@ -48,10 +79,14 @@ def main() -> int:
     settings = get_settings()
     create_table(boto3.client("dynamodb"), settings.table_name)
     create_bucket(boto3.client("s3"), settings.bucket_name)
+    create_queues(boto3.client("sqs"))
     published = publish_catalog()
     _, api_key = create_organization("Demo organization", settings.demo_credits)
     print(f"Store (DynamoDB/SQS/S3) on http://127.0.0.1:{store_port}; "
           f"table {settings.table_name}; {published} catalog models published.")
+    stopping = threading.Event()
+    start_worker_loop(stopping)
+    print(f"Worker loop polling {', '.join(events_handlers())}; scheduler tick every minute.")
     print(f"Demo organization holds {settings.demo_credits} credits. Its API key:")
     print(f"JAOT_API_KEY={api_key}", flush=True)
     print(f"API on http://127.0.0.1:{port}/api/v2 (Ctrl-C stops)", flush=True)
@@ -73,7 +108,14 @@ def main() -> int:
         stop()
         return api.wait()
     finally:
+        stopping.set()
         store.stop()
+
+
+def events_handlers() -> list[str]:
+    from chalicelib import events
+
+    return list(events.handlers())
 
 
 if __name__ == "__main__":

@@ -34,14 +34,22 @@ class StopSignal:
         for hook in hooks:
             hook()
 
-    def add(self, hook: Callable[[], object]) -> Callable[[], None]:
-        """Register `hook`; it runs at once if the signal is already set. Returns a remover."""
+    def repeat(self) -> None:
+        """Call the registered stop calls again: a solver that had not begun when the stop
+        came resets its stop flag as it starts, so the stopper keeps repeating it."""
         with self._lock:
-            if not self._stopped:
-                self._hooks.append(hook)
-                return lambda: self._remove(hook)
-        hook()
-        return lambda: None
+            hooks = list(self._hooks) if self._stopped else []
+        for hook in hooks:
+            hook()
+
+    def add(self, hook: Callable[[], object]) -> Callable[[], None]:
+        """Register `hook`; it also runs at once if the signal is already set. Returns a remover."""
+        with self._lock:
+            self._hooks.append(hook)
+            stopped = self._stopped
+        if stopped:
+            hook()
+        return lambda: self._remove(hook)
 
     def _remove(self, hook: Callable[[], object]) -> None:
         with self._lock:

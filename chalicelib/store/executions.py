@@ -157,7 +157,8 @@ def is_cancel_requested(execution: ExecutionItem) -> bool:
 @dataclass
 class ExecutionListing:
     items: list[ExecutionItem]
-    has_more: bool
+    resume_after_sk: str | None
+    """Where the next page starts (exclusive); None when nothing is left."""
 
 
 def list_executions(organization_id: str, *, limit: int, after_sk: str | None,
@@ -189,8 +190,10 @@ def list_executions(organization_id: str, *, limit: int, after_sk: str | None,
         found = [item for item in found if item.SK != after_sk]
         if len(found) > limit or pages.last_evaluated_key is None:
             break
-    has_more = len(found) > limit or pages.last_evaluated_key is not None
-    return ExecutionListing(items=found[:limit], has_more=has_more)
+    if len(found) > limit:
+        return ExecutionListing(items=found[:limit], resume_after_sk=found[limit - 1].SK)
+    last_key = pages.last_evaluated_key
+    return ExecutionListing(items=found, resume_after_sk=last_key["SK"]["S"] if last_key else None)
 
 
 def _append_history(entry: StatusChange) -> Any:

@@ -20,8 +20,13 @@ def s3_client():
     return boto3.client("s3")
 
 
+@pytest.fixture(scope="session")
+def sqs_client():
+    return boto3.client("sqs")
+
+
 @pytest.fixture(autouse=True)
-def aws(dynamodb_client, s3_client):
+def aws(dynamodb_client, s3_client, sqs_client):
     """A fresh table per test, with the catalog published."""
     get_settings.cache_clear()
     with mock_aws():
@@ -32,6 +37,9 @@ def aws(dynamodb_client, s3_client):
 
         create_table(dynamodb_client, os.environ["JAOT_TABLE_NAME"])
         create_bucket(s3_client, get_settings().bucket_name)
+        from chalicelib.store.queues import create_queues
+
+        create_queues(sqs_client)
         publish_catalog()
         yield
     get_settings.cache_clear()

@@ -1,0 +1,27 @@
+from chalice import Blueprint
+
+from chalicelib.api.http import ok, query
+from chalicelib.schemas.executions import ExecutionQuery
+from chalicelib.services import execution_records
+from chalicelib.services.auth import authenticate
+
+bp = Blueprint(__name__)
+
+
+@bp.route("/executions", methods=["GET"])
+def list_executions():
+    caller = authenticate(bp.current_request)
+    return ok(execution_records.list_executions(caller, query(bp.current_request, ExecutionQuery)))
+
+
+@bp.route("/executions/{execution_id}", methods=["GET"])
+def get_execution(execution_id):
+    caller = authenticate(bp.current_request)
+    return ok(execution_records.get_execution(caller, execution_id))
+
+
+@bp.route("/executions/{execution_id}/cancel", methods=["POST"])
+def cancel_execution(execution_id):
+    """Queued: canceled at once, refunded. Running: the solver stops at its next check."""
+    caller = authenticate(bp.current_request)
+    return ok(execution_records.cancel(caller, execution_id))
