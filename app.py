@@ -7,10 +7,12 @@ from chalicelib.api import (
     catalog,
     executions,
     health,
+    hooks,
     http,
     models,
     organization,
     solve,
+    triggers,
     versions,
 )
 from chalicelib.settings import get_settings
@@ -20,7 +22,7 @@ app.register_middleware(http.error_envelope, "http")
 
 API_PREFIX = "/api/v2"
 for blueprint in (health.bp, catalog.bp, models.bp, organization.bp, solve.bp, builder.bp, versions.bp,
-                  executions.bp):
+                  executions.bp, triggers.bp, hooks.bp):
     app.register_blueprint(blueprint, url_prefix=API_PREFIX)
 
 QUEUES = get_settings()

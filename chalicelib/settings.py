@@ -27,6 +27,9 @@ class Settings(BaseModel):
     cancel_poll_s: float = Field(default=1.0, gt=0)
     callback_base_delay_s: float = Field(default=1.0, ge=0)
     max_triggers_per_org: int = Field(default=200, gt=0)
+    callback_http_hosts: str = "127.0.0.1,localhost"
+    """Hosts a callback_url may reach over plain http (local runs); `none` in AWS."""
+    webhook_tolerance_s: int = Field(default=300, ge=1, le=3600)
 
 
 _ENV = {
@@ -49,6 +52,8 @@ _ENV = {
     "cancel_poll_s": "JAOT_CANCEL_POLL_S",
     "callback_base_delay_s": "JAOT_CALLBACK_BASE_DELAY_S",
     "max_triggers_per_org": "JAOT_MAX_TRIGGERS_PER_ORG",
+    "callback_http_hosts": "JAOT_CALLBACK_HTTP_HOSTS",
+    "webhook_tolerance_s": "JAOT_WEBHOOK_TOLERANCE_S",
 }
 
 

@@ -70,7 +70,7 @@ def main() -> int:
     from chalicelib.services.organizations import create_organization
     from chalicelib.settings import get_settings
     from chalicelib.store.blobs import create_bucket
-    from chalicelib.store.queues import create_queues
+    from chalicelib.store.queues import connect_storage_events, create_queues
     from chalicelib.store.table import create_table
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per store call otherwise
@@ -80,6 +80,7 @@ def main() -> int:
     create_table(boto3.client("dynamodb"), settings.table_name)
     create_bucket(boto3.client("s3"), settings.bucket_name)
     create_queues(boto3.client("sqs"))
+    connect_storage_events(boto3.client("s3"), boto3.client("sqs"))
     published = publish_catalog()
     _, api_key = create_organization("Demo organization", settings.demo_credits)
     print(f"Store (DynamoDB/SQS/S3) on http://127.0.0.1:{store_port}; "

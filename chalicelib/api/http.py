@@ -45,12 +45,18 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
-def json_body(request: Request, model: type[M]) -> M:
-    """The request body validated as `model`: 413 when too large, 400 when malformed."""
+def body_bytes(request: Request) -> bytes:
+    """The raw body, 413 when larger than the limit."""
     raw = request.raw_body or b""
     limit = get_settings().max_body_bytes
     if len(raw) > limit:
         raise PayloadTooLarge(f"Request body is {len(raw)} bytes; the limit is {limit}.")
+    return raw
+
+
+def json_body(request: Request, model: type[M]) -> M:
+    """The request body validated as `model`: 413 when too large, 400 when malformed."""
+    raw = body_bytes(request)
     if not raw.strip():
         raise BadRequest("Request body is empty; send a JSON object.")
     try:

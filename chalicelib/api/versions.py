@@ -2,6 +2,7 @@ from chalice import Blueprint
 
 from chalicelib.api.http import json_body, ok, query
 from chalicelib.schemas.builder import CheckpointCreate, RestoreRequest, VersionPromote, VersionsQuery
+from chalicelib.schemas.common import StatusResponse
 from chalicelib.services import versions
 from chalicelib.services.auth import authenticate
 
@@ -35,6 +36,14 @@ def promote_version(document_id, version_id):
     caller = authenticate(bp.current_request)
     body = json_body(bp.current_request, VersionPromote)
     return ok(versions.promote(caller, document_id, version_id, body.version_name, body.version_description))
+
+
+@bp.route("/builder/{document_id}/versions/{version_id}", methods=["DELETE"])
+def delete_version(document_id, version_id):
+    """409 while a trigger or builder model pins the version, or while it is the newest."""
+    caller = authenticate(bp.current_request)
+    versions.delete_version(caller, document_id, version_id)
+    return ok(StatusResponse(status="deleted"))
 
 
 @bp.route("/builder/{document_id}/versions/{version_id}/restore", methods=["POST"])

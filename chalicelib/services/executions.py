@@ -40,6 +40,8 @@ class Dispatch:
     run_async: bool = False
     trigger_id: str | None = None
     callback_url: str | None = None
+    result_key: str | None = None
+    """S3 key the worker writes the result to (a storage trigger's input sits beside it)."""
 
 
 SYNC = Dispatch()
@@ -145,6 +147,7 @@ def _new_record(caller: Caller, run: PreparedRun, status: str, created_at: str,
         status_history=[store.change(status, created_at)], credits_charged=run.cost,
         credits_used=run.cost, started_by=dispatch.trigger_id or caller.principal,
         is_async=status == "queued", trigger_id=dispatch.trigger_id, callback_url=dispatch.callback_url,
+        result_key=dispatch.result_key,
         input_gz=packed_input.inline, input_s3=packed_input.s3_key, created_at=created_at,
         **run.attributes,
     )

@@ -24,6 +24,7 @@ from chalicelib.services.input_validation import check_is_json_schema, validate_
 from chalicelib.settings import get_settings
 from chalicelib.store import blobs
 from chalicelib.store import catalog as catalog_store
+from chalicelib.store import documents as document_store
 from chalicelib.store import org_models as store
 from chalicelib.store.items import OrgModelItem
 from chalicelib.templates import TEMPLATE_NAMES, Template, get_template
@@ -195,7 +196,8 @@ def _check_builder_reference(caller: Caller, custom_config: dict[str, Any] | Non
     except NotFound:
         raise BadRequest("custom_config names no version of a document of yours.",
                          [{"field": "custom_config.version_id", "message": "not found"}]) from None
-    versions.pin_version(caller, document_id, version_id)
+    pinned = versions.pin_version(caller, document_id, version_id)
+    document_store.add_pin(caller.organization_id, document_id, pinned.sequence)
     model = blobs.get_json(blob.model_gz, blob.model_s3) or {}
     is_mip = any(v.get("type") != "continuous" for v in model.get("variables", []))
     return solve.MIP_CREDITS if is_mip else solve.LP_CREDITS

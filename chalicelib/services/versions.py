@@ -8,7 +8,7 @@ from typing import Any
 from chalicelib import ids
 from chalicelib.clock import utc_now_iso
 from chalicelib.engine.canvas import canvas_hash, change_summary
-from chalicelib.errors import ApiError, NotFound
+from chalicelib.errors import ApiError, Conflict, NotFound
 from chalicelib.schemas.builder import RestoreResult, VersionDetail, VersionsQuery, VersionSummary
 from chalicelib.services import documents
 from chalicelib.services.auth import Caller
@@ -157,3 +157,15 @@ def pin_version(caller: Caller, document_id: str, version_id: str) -> VersionSum
         return summary(version)
     return promote(caller, document_id, version_id, f"Pinned #{int(version.sequence)}",
                    "Promoted automatically because a model or trigger runs it.")
+
+
+def delete_version(caller: Caller, document_id: str, version_id: str) -> None:
+    """Delete a version: 409 while a trigger or builder model runs it, or while it is the
+    newest (an unchanged canvas would be checkpointed as that version again)."""
+    document = documents.get_document_item(caller, document_id)
+    version, _ = get_version_items(caller, document_id, version_id)
+    if document.latest_version_id == version_id:
+        raise Conflict("This is the document's newest version; checkpoint a newer one before deleting it.")
+    if not store.delete_version(document, version):
+        raise Conflict("A trigger or builder model runs this version; re-pin or delete it first.",
+                       {"pin_count": int(version.pin_count or 0)})

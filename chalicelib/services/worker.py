@@ -70,7 +70,10 @@ def process_run_message(body: str, receive_count: int = 1) -> str:
     finally:
         watcher.finish()
     result = executions.finish(execution, outcome, canceled=signal.stopped)
-    _notify(execution, result.model_dump(mode="json"))
+    payload = result.model_dump(mode="json")
+    if execution.result_key:
+        blobs.put_plain_json(execution.result_key, payload)
+    _notify(execution, payload)
     return "canceled" if signal.stopped else "solved"
 
 
@@ -102,7 +105,7 @@ def _notify(execution: ExecutionItem, result: dict[str, Any]) -> None:
     """POST the result to the trigger's callback_url, signed; the attempts go on the record."""
     if not execution.callback_url or not execution.trigger_id:
         return
-    from chalicelib.services import callbacks
+    from chalicelib.services import callbacks, triggers
     from chalicelib.store import triggers as trigger_store
 
     trigger = trigger_store.get_trigger(execution.organization_id, execution.trigger_id)
@@ -112,7 +115,8 @@ def _notify(execution: ExecutionItem, result: dict[str, Any]) -> None:
                "status": "succeeded" if result.get("status") != "error" else "failed", "result": result}
     try:
         attempts = callbacks.deliver(execution.callback_url, payload, trigger.secret,
-                                     base_delay_s=get_settings().callback_base_delay_s)
+                                     base_delay_s=get_settings().callback_base_delay_s,
+                                     allow_http_hosts=triggers.callback_http_hosts())
     except ValueError as error:
         attempts = []
         logger.warning("callback for %s not sent: %s", execution.execution_id, error)

@@ -50,6 +50,24 @@ def get_json(inline: bytes | None, s3_key: str | None) -> Any:
     return None
 
 
+def put_plain_json(key: str, value: Any) -> None:
+    """A readable JSON object at a chosen key (a storage trigger's result beside its input)."""
+    body = json.dumps(value, ensure_ascii=False, indent=2).encode()
+    _s3().put_object(Bucket=get_settings().bucket_name, Key=key, Body=body, ContentType="application/json")
+
+
+def get_plain_bytes(key: str, max_bytes: int) -> bytes:
+    """An uploaded object, refused (ValueError) when missing or larger than `max_bytes`."""
+    bucket = get_settings().bucket_name
+    try:
+        head = _s3().head_object(Bucket=bucket, Key=key)
+    except Exception as error:  # botocore ClientError: gone already, or never readable
+        raise ValueError(f"{key} cannot be read: {error}") from None
+    if head["ContentLength"] > max_bytes:
+        raise ValueError(f"{key} is {head['ContentLength']} bytes; the limit is {max_bytes}.")
+    return _s3().get_object(Bucket=bucket, Key=key)["Body"].read()
+
+
 def create_bucket(s3_client: Any, bucket_name: str) -> None:
     """Local set-up and tests: the bucket the deployment template declares in AWS."""
     existing = {b["Name"] for b in s3_client.list_buckets().get("Buckets", [])}

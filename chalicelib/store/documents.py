@@ -211,3 +211,29 @@ def promote_version(document: DocumentItem, version: VersionItem, name: str,
                           actions=[VersionBlobItem.expires_at.remove()])
             writes.delete(UnnamedMarkerItem(partition, keys.unnamed_marker_sk(version.sequence)))
             writes.update(document, actions=[DocumentItem.unnamed_count.add(-1)])
+
+
+def add_pin(organization_id: str, document_id: str, sequence: int) -> None:
+    """A builder model runs this version: protect it from deletion (never decremented, since
+    the model may keep running it; safe in the direction that loses nothing)."""
+    VersionItem(keys.document_partition(organization_id, document_id), keys.version_sk(sequence)).update(
+        actions=[VersionItem.pin_count.add(1)], condition=VersionItem.PK.exists())
+
+
+def delete_version(document: DocumentItem, version: VersionItem) -> bool:
+    """Delete a version nothing pins, with its blob (and unnamed marker): False if pinned."""
+    partition, sequence = version.PK, int(version.sequence)
+    unpinned = VersionItem.pin_count.does_not_exist() | (VersionItem.pin_count == 0)
+    try:
+        with transaction() as writes:
+            writes.delete(version, condition=VersionItem.PK.exists() & unpinned)
+            writes.delete(VersionBlobItem(partition, keys.version_blob_sk(sequence)))
+            if not version.is_named:
+                writes.delete(UnnamedMarkerItem(partition, keys.unnamed_marker_sk(sequence)),
+                              condition=UnnamedMarkerItem.PK.exists())
+                writes.update(document, actions=[DocumentItem.unnamed_count.add(-1)])
+    except TransactWriteError as error:
+        if condition_failed(error):
+            return False
+        raise
+    return True

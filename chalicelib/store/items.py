@@ -126,6 +126,8 @@ class ExecutionItem(TableItem):
     failure_reason = UnicodeAttribute(null=True)
     callback_url = UnicodeAttribute(null=True)
     deliveries = JSONAttribute(null=True)
+    result_key = UnicodeAttribute(null=True)
+    """S3 key to write the result to (a storage trigger writes it beside its input)."""
     input_gz = BinaryAttribute(legacy_encoding=False, null=True)
     input_s3 = UnicodeAttribute(null=True)
     run_gz = BinaryAttribute(legacy_encoding=False, null=True)
@@ -177,6 +179,8 @@ class VersionItem(TableItem):
     created_at = UnicodeAttribute()
     expires_at = NumberAttribute(null=True)
     """TTL (epoch seconds) on unnamed checkpoints only: a backstop to pruning."""
+    pin_count = NumberAttribute(default=0)
+    """Triggers and builder models that run this version: it cannot be deleted while > 0."""
 
 
 class VersionBlobItem(TableItem):
@@ -192,3 +196,52 @@ class UnnamedMarkerItem(TableItem):
 
     version_id = UnicodeAttribute()
     expires_at = NumberAttribute(null=True)
+
+
+class TriggerItem(TableItem):
+    """A trigger (`trg_`): what fires it, what it runs (a pinned builder version or an
+    organization model) and with which input. Enabled schedule triggers carry GSI1 keys
+    ordered by next run time: the scheduler's index of due triggers."""
+
+    trigger_id = UnicodeAttribute()
+    organization_id = UnicodeAttribute()
+    name = UnicodeAttribute()
+    description = UnicodeAttribute(null=True)
+    type = UnicodeAttribute()
+    model_id = UnicodeAttribute(null=True)
+    document_id = UnicodeAttribute(null=True)
+    version_id = UnicodeAttribute(null=True)
+    sequence = NumberAttribute(null=True)
+    input_data = JSONAttribute(null=True)
+    input_from_event = BooleanAttribute(default=False)
+    options = JSONAttribute(null=True)
+    schedule_expression = UnicodeAttribute(null=True)
+    schedule_anchor = UnicodeAttribute(null=True)
+    """When the expression was set: what `rate(...)` counts from."""
+    next_run_at = UnicodeAttribute(null=True)
+    callback_url = UnicodeAttribute(null=True)
+    secret = UnicodeAttribute()
+    """Signs webhooks in and callbacks out; shown once, at creation."""
+    is_enabled = BooleanAttribute(default=True)
+    created_at = UnicodeAttribute()
+    updated_at = UnicodeAttribute()
+    last_fired_at = UnicodeAttribute(null=True)
+    last_execution_id = UnicodeAttribute(null=True)
+    last_error = UnicodeAttribute(null=True)
+    fire_count = NumberAttribute(default=0)
+    GSI1PK = UnicodeAttribute(null=True)
+    GSI1SK = UnicodeAttribute(null=True)
+
+
+class TriggerRefItem(TableItem):
+    """`TRIGGER#<id>` -> organization: how an inbound webhook or queue message, which carries
+    only the trigger id, finds its trigger."""
+
+    organization_id = UnicodeAttribute()
+
+
+class ReplayMarkerItem(TableItem):
+    """One per accepted webhook signature, until the signature's timestamp is too old to
+    be accepted anyway: a replayed request is refused."""
+
+    expires_at = NumberAttribute()

@@ -9,6 +9,8 @@ API_KEY_PREFIX = "APIKEY#"
 DOCUMENT_PREFIX = "DOC#"
 VERSION_PREFIX = "VER#"
 UNNAMED_PREFIX = "UNNAMED#"
+TRIGGER_PREFIX = "TRG#"
+SCHEDULE_INDEX_PARTITION = "SCHEDULES"
 
 
 def org_pk(organization_id: str) -> str:
@@ -63,3 +65,28 @@ def unnamed_marker_sk(sequence: int) -> str:
 
 def org_api_key_gsi_sk(key_id: str) -> str:
     return f"{API_KEY_PREFIX}{key_id}"
+
+
+def trigger_sk(trigger_id: str) -> str:
+    return f"{TRIGGER_PREFIX}{trigger_id}"
+
+
+def trigger_ref_pk(trigger_id: str) -> str:
+    return f"TRIGGER#{trigger_id}"
+
+
+def trigger_ref_sk() -> str:
+    return "REF"
+
+
+def schedule_gsi_sk(next_run_at: str, trigger_id: str) -> str:
+    """Due triggers sort by next run time (ISO 8601 UTC sorts as text)."""
+    return f"{next_run_at}#{trigger_id}"
+
+
+def replay_pk(trigger_id: str) -> str:
+    return f"TRIGGER#{trigger_id}"
+
+
+def replay_sk(signature_digest: str) -> str:
+    return f"SIG#{signature_digest}"

@@ -55,3 +55,19 @@ def create_queues(sqs_client: Any) -> None:
     for name in (settings.trigger_events_queue, settings.storage_events_queue):
         sqs_client.create_queue(QueueName=name)
     queue_url.cache_clear()
+
+
+def connect_storage_events(s3_client: Any, sqs_client: Any) -> None:
+    """Local set-up and tests: the bucket notifies the storage-events queue of new JSON files
+    under inbox/, as the deployment template declares it in AWS."""
+    settings = get_settings()
+    url = sqs_client.get_queue_url(QueueName=settings.storage_events_queue)["QueueUrl"]
+    arn = sqs_client.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    s3_client.put_bucket_notification_configuration(
+        Bucket=settings.bucket_name,
+        NotificationConfiguration={"QueueConfigurations": [{
+            "QueueArn": arn, "Events": ["s3:ObjectCreated:*"],
+            "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": "inbox/"},
+                                               {"Name": "suffix", "Value": ".json"}]}},
+        }]},
+    )

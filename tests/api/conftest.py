@@ -1,9 +1,11 @@
 """API tests run on moto's in-memory AWS through chalice.test.Client."""
 import os
+import threading
 
 import boto3
 import pytest
 from moto import mock_aws
+from moto.core.botocore_stubber import BotocoreStubber
 
 from chalicelib.settings import get_settings
 
@@ -37,9 +39,10 @@ def aws(dynamodb_client, s3_client, sqs_client):
 
         create_table(dynamodb_client, os.environ["JAOT_TABLE_NAME"])
         create_bucket(s3_client, get_settings().bucket_name)
-        from chalicelib.store.queues import create_queues
+        from chalicelib.store.queues import connect_storage_events, create_queues
 
         create_queues(sqs_client)
+        connect_storage_events(s3_client, sqs_client)
         publish_catalog()
         yield
     get_settings.cache_clear()
@@ -53,3 +56,17 @@ def client():
 
     with Client(app) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def atomic_moto(monkeypatch):
+    """DynamoDB applies each request atomically; moto's in-memory backend does not
+    across threads, so serialize its request handling (not ours) with a lock."""
+    lock = threading.Lock()
+    process_request = BotocoreStubber.process_request
+
+    def one_at_a_time(self, request):
+        with lock:
+            return process_request(self, request)
+
+    monkeypatch.setattr(BotocoreStubber, "process_request", one_at_a_time)

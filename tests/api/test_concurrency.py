@@ -1,10 +1,8 @@
 """Races at the service layer (one Lambda serves one request at a time, so
 concurrency comes from many processes: threads stand in for them here)."""
-import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from moto.core.botocore_stubber import BotocoreStubber
 
 from chalicelib.errors import InsufficientCredits
 from chalicelib.ids import catalog_id_for
@@ -16,18 +14,7 @@ from chalicelib.templates import get_template
 from tests.api.helpers import new_org
 
 
-@pytest.fixture(autouse=True)
-def atomic_requests(monkeypatch):
-    """DynamoDB applies each request atomically; moto's in-memory backend does not
-    across threads, so serialize its request handling (not ours) with a lock."""
-    lock = threading.Lock()
-    process_request = BotocoreStubber.process_request
-
-    def one_at_a_time(self, request):
-        with lock:
-            return process_request(self, request)
-
-    monkeypatch.setattr(BotocoreStubber, "process_request", one_at_a_time)
+pytestmark = pytest.mark.usefixtures("atomic_moto")
 
 
 def test_concurrent_activations_make_one_model():
