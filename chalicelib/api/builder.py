@@ -1,6 +1,6 @@
 from chalice import Blueprint
 
-from chalicelib.api.http import dispatch_for, json_body, ok, query, run_response
+from chalicelib.api.http import dispatch_for, idempotent, json_body, ok, query, run_response
 from chalicelib.schemas.builder import (
     BuilderExecuteRequest,
     CompileRequest,
@@ -57,6 +57,10 @@ def compile_document(document_id):
 @bp.route("/builder/{document_id}/execute", methods=["POST"])
 def execute_document(document_id):
     caller = authenticate(bp.current_request)
-    body = json_body(bp.current_request, BuilderExecuteRequest)
-    dispatch = dispatch_for(bp.current_request, body)
-    return run_response(builder_runs.execute_document(caller, document_id, body, dispatch))
+    request = bp.current_request
+
+    def run():
+        body = json_body(request, BuilderExecuteRequest)
+        return run_response(builder_runs.execute_document(caller, document_id, body, dispatch_for(request, body)))
+
+    return idempotent(request, caller, run)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 from chalice import Response
 from chalice.app import Request
@@ -12,6 +12,8 @@ from pydantic import BaseModel
 from chalicelib.errors import ApiError, BadRequest, PayloadTooLarge, validate
 from chalicelib.schemas.executions import QueuedRun
 from chalicelib.schemas.results import OptimizationResult
+from chalicelib.services import idempotency
+from chalicelib.services.auth import Caller
 from chalicelib.services.executions import Dispatch
 from chalicelib.settings import get_settings
 
@@ -107,6 +109,23 @@ def run_response(result: OptimizationResult | QueuedRun) -> Response:
         return ok(result, status_code=202,
                   headers={"Location": f"/api/v2/executions/{result.execution_id}"})
     return ok(result)
+
+
+def idempotent(request: Request, caller: Caller, respond: Callable[[], Response]) -> Response:
+    """Honour an `Idempotency-Key` header (services/idempotency.py); without one, just respond."""
+    key = request.headers.get("idempotency-key")
+    if key is None:
+        return respond()
+
+    def first() -> idempotency.Reply:
+        response = respond()
+        return idempotency.Reply(response.status_code, response.body, dict(response.headers))
+
+    request_hash = idempotency.fingerprint(request.method, request.context.get("resourcePath", "") + "|" +
+                                           json.dumps(request.uri_params or {}, sort_keys=True),
+                                           request.raw_body or b"", request.headers.get("prefer"))
+    reply = idempotency.run(caller, key, request_hash, first)
+    return Response(body=reply.body, status_code=reply.status_code, headers=reply.headers)
 
 
 def error_envelope(event: Any, get_response: Any) -> Response:

@@ -245,3 +245,17 @@ class ReplayMarkerItem(TableItem):
     be accepted anyway: a replayed request is refused."""
 
     expires_at = NumberAttribute()
+
+
+class IdempotencyItem(TableItem):
+    """The first response to an Idempotency-Key, replayed for 24 h to the same request."""
+
+    request_hash = UnicodeAttribute()
+    state = UnicodeAttribute()
+    """`in_progress` while the first request runs, then `done`."""
+    status_code = NumberAttribute(null=True)
+    response_gz = BinaryAttribute(legacy_encoding=False, null=True)
+    response_s3 = UnicodeAttribute(null=True)
+    headers = JSONAttribute(null=True)
+    created_at = UnicodeAttribute()
+    expires_at = NumberAttribute()

@@ -90,3 +90,7 @@ def replay_pk(trigger_id: str) -> str:
 
 def replay_sk(signature_digest: str) -> str:
     return f"SIG#{signature_digest}"
+
+
+def idempotency_sk(key_digest: str) -> str:
+    return f"IDEMP#{key_digest}"

@@ -1,13 +1,14 @@
 """Races at the service layer (one Lambda serves one request at a time, so
 concurrency comes from many processes: threads stand in for them here)."""
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from chalicelib.errors import InsufficientCredits
+from chalicelib.errors import Conflict, InsufficientCredits
 from chalicelib.ids import catalog_id_for
 from chalicelib.schemas.results import ExecuteRequest
-from chalicelib.services import model_runs, org_models
+from chalicelib.services import idempotency, model_runs, org_models
 from chalicelib.services.auth import Caller
 from chalicelib.store.organizations import get_organization
 from chalicelib.templates import get_template
@@ -44,3 +45,24 @@ def test_concurrent_executes_never_overdraw():
         outcomes = list(pool.map(run, range(10)))
     assert sorted(outcomes) == ["402"] * 6 + ["optimal"] * 4
     assert get_organization(org.id).credits == 2
+
+
+def test_a_second_request_with_a_running_idempotency_key_is_a_409_not_a_second_run():
+    caller = Caller(new_org().id, "test")
+    started, finish, runs = threading.Event(), threading.Event(), []
+
+    def respond():
+        runs.append(1)
+        started.set()
+        finish.wait(5)
+        return idempotency.Reply(200, {"ok": True})
+
+    first = threading.Thread(target=idempotency.run, args=(caller, "key-1", "same", respond))
+    first.start()
+    assert started.wait(5)
+    with pytest.raises(Conflict, match="still running"):
+        idempotency.run(caller, "key-1", "same", respond)
+    finish.set()
+    first.join()
+    assert idempotency.run(caller, "key-1", "same", respond).body == {"ok": True}
+    assert runs == [1]

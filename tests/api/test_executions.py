@@ -229,3 +229,48 @@ def test_a_sync_run_cannot_be_canceled_once_finished(client, org, model_id):
     _, result = call(client, "POST", f"/api/v2/models/{model_id}/execute", org, {"input_data": SPEC_INPUT})
     status, error = call(client, "POST", f"/api/v2/executions/{result['execution_id']}/cancel", org)
     assert status == 409 and "succeeded" in error["message"]
+
+
+def test_an_idempotency_key_replays_the_first_answer_and_charges_once(client, org, model_id):
+    path, body = f"/api/v2/models/{model_id}/execute", {"input_data": SPEC_INPUT}
+    key = {"Idempotency-Key": "order-2026-11-23-0001"}
+    status, first, _ = post(client, org, path, body, key)
+    assert status == 200
+    status, again, headers = post(client, org, path, body, key)
+    assert status == 200 and again == first and headers["Idempotent-Replayed"] == "true"
+    assert balance(client, org) == 30 - COST
+    assert len(call(client, "GET", "/api/v2/executions", org)[1]["items"]) == 1
+
+    changed = {"input_data": {**SPEC_INPUT, "products": SPEC_INPUT["products"][:1]}}
+    status, error, _ = post(client, org, path, changed, key)
+    assert status == 409 and "different request" in error["message"]
+    # Another organization's identical key is its own.
+    other = new_org(credits=30)
+    _, other_model = call(client, "POST", f"/api/v2/models/catalog/{catalog_id_for('warehouse_allocation')}/activate", other)
+    assert post(client, other, f"/api/v2/models/{other_model['id']}/execute", body, key)[0] == 200
+
+
+def test_an_idempotent_async_run_replays_its_202(client, org):
+    model = {"variables": [{"name": "x", "upper": 2}], "objective": {"sense": "maximize", "expression": "x"}}
+    key = {"Idempotency-Key": "nightly-plan"}
+    status, first, headers = post(client, org, "/api/v2/solve", {"model": model, "async": True}, key)
+    status_again, again, headers_again = post(client, org, "/api/v2/solve", {"model": model, "async": True}, key)
+    assert status == status_again == 202 and again == first
+    assert headers_again["Location"] == headers["Location"]
+    assert drain_runs() == ["solved"]
+
+
+def test_a_rejected_first_request_frees_its_key(client, org, model_id):
+    path, key = f"/api/v2/models/{model_id}/execute", {"Idempotency-Key": "retry-me"}
+    status, _, _ = post(client, org, path, {"input_data": {"warehouses": []}}, key)
+    assert status == 400
+    status, result, _ = post(client, org, path, {"input_data": SPEC_INPUT}, key)
+    assert status == 200 and result["status"] == "optimal"
+
+
+@pytest.mark.parametrize("key", ["", "x" * 256, "caf\u00e9"])
+def test_malformed_idempotency_keys_are_400(client, org, model_id, key):
+    response = client.http.post(f"/api/v2/models/{model_id}/execute", body=json.dumps({"input_data": SPEC_INPUT}),
+                                headers={**org.headers, "Idempotency-Key": key})
+    assert response.status_code == 400
+    assert balance(client, org) == 30
