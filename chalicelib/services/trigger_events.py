@@ -32,6 +32,7 @@ from chalicelib.store.items import TriggerItem
 logger = logging.getLogger("jaot")
 
 MAX_DUE_PER_TICK = 100
+MAX_BATCHES = 10
 RESULT_SUFFIX = ".result.json"
 
 
@@ -72,16 +73,20 @@ def fire_and_record(trigger: TriggerItem, event_input: dict[str, Any] | None, *,
 
 def fire_due_schedules(now: datetime | None = None) -> int:
     """One tick: every due schedule fires once, even with two ticks running at once (each
-    firing is claimed by moving next_run_at on with a conditional update)."""
+    firing is claimed by moving next_run_at on with a conditional update). Reads the index
+    in batches of MAX_DUE_PER_TICK, at most MAX_BATCHES of them."""
     now = now or datetime.now(timezone.utc)
     now_iso = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     fired = 0
-    for trigger in store.due_triggers(now_iso, MAX_DUE_PER_TICK):
-        seen = trigger.next_run_at
-        if not store.claim_firing(trigger, seen, triggers.next_run_after(trigger, now), now_iso):
-            continue  # another tick fired it
-        fire_and_record(trigger, None, count_firing=False)
-        fired += 1
+    for _ in range(MAX_BATCHES):
+        due = store.due_triggers(now_iso, MAX_DUE_PER_TICK)
+        for trigger in due:
+            if not store.claim_firing(trigger, trigger.next_run_at, triggers.next_run_after(trigger, now), now_iso):
+                continue  # another tick fired it (or the index had not caught up yet)
+            fire_and_record(trigger, None, count_firing=False)
+            fired += 1
+        if len(due) < MAX_DUE_PER_TICK:
+            break
     return fired
 
 
