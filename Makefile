@@ -24,6 +24,28 @@ bench: $(STAMP)
 	$(BIN)/python bench/solve_overhead.py
 	$(BIN)/python bench/version_calls.py
 	$(BIN)/python bench/templates.py
+	$(BIN)/python bench/async_runs.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# Deployment (README.md "Deployment"): nothing here needs an AWS account or credentials.
+STAGE ?= dev
+LAYER_ZIP := build/layer/solver-layer.zip
+
+.PHONY: layer package docs
+
+layer: $(LAYER_ZIP)
+
+$(LAYER_ZIP): requirements-solver.txt deploy/layer.py deploy/lambda_runtime.py | $(STAMP)
+	$(BIN)/python -m deploy.layer --out build/layer
+
+package: $(LAYER_ZIP) | $(STAMP)
+	$(BIN)/python -m deploy.package --stage $(STAGE) --out build/package/$(STAGE) --layer $(LAYER_ZIP)
+
+docs: | $(STAMP)
+	mkdir -p build
+	AWS_DEFAULT_REGION=$${AWS_DEFAULT_REGION:-us-east-1} $(BIN)/python -c "import json; from app import app; \
+	from chalicelib.api.openapi import build_document; print(json.dumps(build_document(app), indent=2))" \
+	> build/openapi.json
+	@echo "wrote build/openapi.json (served live at /api/v2/openapi.json, rendered at /docs)"

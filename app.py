@@ -3,8 +3,10 @@ from chalice import Chalice, Rate
 
 from chalicelib import events
 from chalicelib.api import (
+    api_keys,
     builder,
     catalog,
+    docs,
     executions,
     health,
     hooks,
@@ -22,8 +24,10 @@ app.register_middleware(http.error_envelope, "http")
 
 API_PREFIX = "/api/v2"
 for blueprint in (health.bp, catalog.bp, models.bp, organization.bp, solve.bp, builder.bp, versions.bp,
-                  executions.bp, triggers.bp, hooks.bp):
+                  executions.bp, triggers.bp, hooks.bp, api_keys.bp):
     app.register_blueprint(blueprint, url_prefix=API_PREFIX)
+app.register_blueprint(docs.bp)  # /docs and /api/v2/openapi.json: full paths, no prefix
+http.guard_transient_errors(app)  # throttling and transaction conflicts answer 503, not 500
 
 QUEUES = get_settings()
 

@@ -43,6 +43,14 @@ class Conflict(ApiError):
     status_code, code = 409, "conflict"
 
 
+class TooManyRequests(ApiError):
+    status_code, code = 429, "too_many_requests"
+
+
+class ServiceUnavailable(ApiError):
+    status_code, code = 503, "service_unavailable"
+
+
 class PayloadTooLarge(ApiError):
     status_code, code = 413, "payload_too_large"
 

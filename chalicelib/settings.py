@@ -30,6 +30,8 @@ class Settings(BaseModel):
     callback_http_hosts: str = "127.0.0.1,localhost"
     """Hosts a callback_url may reach over plain http (local runs); `none` in AWS."""
     webhook_tolerance_s: int = Field(default=300, ge=1, le=3600)
+    rate_limit_per_minute: int = Field(default=600, ge=0)
+    """Requests per minute per API key (or JWT subject); 0 turns the limit off."""
 
 
 _ENV = {
@@ -54,6 +56,7 @@ _ENV = {
     "max_triggers_per_org": "JAOT_MAX_TRIGGERS_PER_ORG",
     "callback_http_hosts": "JAOT_CALLBACK_HTTP_HOSTS",
     "webhook_tolerance_s": "JAOT_WEBHOOK_TOLERANCE_S",
+    "rate_limit_per_minute": "JAOT_RATE_LIMIT_PER_MINUTE",
 }
 
 

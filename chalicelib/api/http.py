@@ -1,6 +1,7 @@
 """Request parsing and the error envelope shared by every blueprint."""
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from typing import Any, Callable, TypeVar
@@ -9,7 +10,7 @@ from chalice import Response
 from chalice.app import Request
 from pydantic import BaseModel
 
-from chalicelib.errors import ApiError, BadRequest, PayloadTooLarge, validate
+from chalicelib.errors import ApiError, BadRequest, PayloadTooLarge, ServiceUnavailable, validate
 from chalicelib.schemas.executions import QueuedRun
 from chalicelib.schemas.results import OptimizationResult
 from chalicelib.services import idempotency
@@ -126,6 +127,56 @@ def idempotent(request: Request, caller: Caller, respond: Callable[[], Response]
                                            request.raw_body or b"", request.headers.get("prefer"))
     reply = idempotency.run(caller, key, request_hash, first)
     return Response(body=reply.body, status_code=reply.status_code, headers=reply.headers)
+
+
+TRANSIENT_CODES = {
+    "ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded",
+    "TransactionConflictException", "TransactionInProgressException", "TransactionConflict",
+    "ThrottlingError", "ProvisionedThroughputExceeded", "InternalServerError", "ServiceUnavailable",
+    "SlowDown", "RequestThrottled",
+}
+
+
+def is_transient(error: BaseException) -> bool:
+    """A store error worth retrying later: throttling, a transaction conflict, the store away."""
+    from botocore.exceptions import ClientError, ConnectionError as BotoConnectionError
+
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, BotoConnectionError):
+            return True
+        if isinstance(error, ClientError) and error.response.get("Error", {}).get("Code") in TRANSIENT_CODES:
+            return True
+        reasons = getattr(error, "cancellation_reasons", None) or []
+        if any(reason is not None and reason.code in TRANSIENT_CODES for reason in reasons):
+            return True
+        error = getattr(error, "cause", None) or error.__cause__
+    return False
+
+
+def guard_transient_errors(app: Any) -> None:
+    """Wrap every route: a transient store error is a 503 with Retry-After, not a 500.
+    (Chalice turns any other exception into its own 500 before middleware sees it.)"""
+    for methods in app.routes.values():
+        for entry in methods.values():
+            entry.view_function = _guarded(entry.view_function)
+
+
+def _guarded(view: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return view(*args, **kwargs)
+        except ApiError:
+            raise
+        except Exception as error:
+            if not is_transient(error):
+                raise
+            logger.warning("transient store error: %s", error)
+            raise ServiceUnavailable("The service is busy; retry shortly. Nothing was changed.",
+                                     headers={"Retry-After": "1"}) from None
+    return guarded
 
 
 def error_envelope(event: Any, get_response: Any) -> Response:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 
 from chalice.app import Request
 
 from chalicelib import ids
-from chalicelib.errors import Unauthorized
+from chalicelib.errors import TooManyRequests, Unauthorized
 from chalicelib.settings import get_settings
 from chalicelib.store import organizations as store
 
@@ -32,9 +33,23 @@ def authenticate(request: Request) -> Caller:
     credential = credential.strip()
     if scheme.lower() != "bearer" or not credential:
         raise Unauthorized("Send 'Authorization: Bearer <API key or JWT>'.")
-    if credential.startswith(KEY_PREFIXES):
-        return _from_api_key(credential)
-    return _from_jwt(credential)
+    caller = _from_api_key(credential) if credential.startswith(KEY_PREFIXES) else _from_jwt(credential)
+    _check_rate(caller)
+    return caller
+
+
+def _check_rate(caller: Caller) -> None:
+    """A fixed one-minute window per credential, counted by a conditional update."""
+    limit = get_settings().rate_limit_per_minute
+    if not limit:
+        return
+    now = time.time()
+    window = int(now // 60) * 60
+    if store.count_request(f"{caller.organization_id}:{caller.principal}", window, limit, window + 120) is None:
+        retry_after = max(1, window + 60 - int(now))
+        raise TooManyRequests(f"More than {limit} requests in a minute with this credential; "
+                              f"retry in {retry_after} s.", {"limit": limit, "window_s": 60},
+                              headers={"Retry-After": str(retry_after)})
 
 
 def _from_api_key(api_key: str) -> Caller:

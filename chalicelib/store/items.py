@@ -45,6 +45,24 @@ class ApiKeyItem(TableItem):
     GSI1SK = UnicodeAttribute()
 
 
+class ApiKeyRecordItem(TableItem):
+    """An organization's view of one of its keys (listing, revocation): never the key itself."""
+
+    key_id = UnicodeAttribute()
+    key_hash = UnicodeAttribute()
+    prefix = UnicodeAttribute()
+    name = UnicodeAttribute(null=True)
+    created_at = UnicodeAttribute()
+    revoked_at = UnicodeAttribute(null=True)
+
+
+class RateWindowItem(TableItem):
+    """Requests a caller made in one minute; the conditional increment is the rate limit."""
+
+    count = NumberAttribute(default=0)
+    expires_at = NumberAttribute()
+
+
 class CatalogItem(TableItem):
     catalog_id = UnicodeAttribute()
     name = UnicodeAttribute()

@@ -94,3 +94,15 @@ def replay_sk(signature_digest: str) -> str:
 
 def idempotency_sk(key_digest: str) -> str:
     return f"IDEMP#{key_digest}"
+
+
+def org_api_key_sk(key_id: str) -> str:
+    return f"{API_KEY_PREFIX}{key_id}"
+
+
+def rate_window_pk(principal: str) -> str:
+    return f"RATE#{principal}"
+
+
+def rate_window_sk(window_start: int) -> str:
+    return f"W#{window_start}"
