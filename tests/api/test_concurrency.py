@@ -10,6 +10,7 @@ from chalicelib.ids import catalog_id_for
 from chalicelib.schemas.results import ExecuteRequest
 from chalicelib.services import idempotency, model_runs, org_models
 from chalicelib.services.auth import Caller
+from chalicelib.store.executions import list_executions
 from chalicelib.store.organizations import get_organization
 from chalicelib.templates import get_template
 from tests.api.helpers import new_org
@@ -29,11 +30,16 @@ def test_concurrent_activations_make_one_model():
     assert len(list_org_models(org.id)) == 1
 
 
-def test_concurrent_executes_never_overdraw():
-    org = new_org(credits=3 * 4 + 2)  # enough for exactly 4 runs at 3 credits
+def test_twenty_concurrent_executes_with_credits_for_seven():
+    org = new_org(credits=3 * 7)  # exactly 7 runs at 3 credits
     caller = Caller(org.id, "test")
     model_id = org_models.activate(caller, catalog_id_for("warehouse_allocation")).id
     body = ExecuteRequest(input_data=get_template("warehouse_allocation").example_input)
+    balances, done = [], threading.Event()
+
+    def watch_balance():
+        while not done.is_set():
+            balances.append(int(get_organization(org.id).credits))
 
     def run(_):
         try:
@@ -41,10 +47,21 @@ def test_concurrent_executes_never_overdraw():
         except InsufficientCredits:
             return "402"
 
-    with ThreadPoolExecutor(10) as pool:
-        outcomes = list(pool.map(run, range(10)))
-    assert sorted(outcomes) == ["402"] * 6 + ["optimal"] * 4
-    assert get_organization(org.id).credits == 2
+    watcher = threading.Thread(target=watch_balance)
+    watcher.start()
+    with ThreadPoolExecutor(20) as pool:
+        outcomes = list(pool.map(run, range(20)))
+    done.set()
+    watcher.join()
+    assert sorted(outcomes) == ["402"] * 13 + ["optimal"] * 7
+    assert get_organization(org.id).credits == 0
+    assert balances and min(balances) >= 0
+    # The ledger: every debit and refund is on an execution record, and they add up.
+    records = list_executions(org.id, limit=100, after_sk=None, low_sk="EXEC#", high_sk="EXEC#~",
+                              filters={}).items
+    assert len(records) == 7
+    assert sum(int(record.credits_charged) for record in records) == 21
+    assert sum(int(record.credits_used) for record in records) == 21 - int(get_organization(org.id).credits)
 
 
 def test_a_second_request_with_a_running_idempotency_key_is_a_409_not_a_second_run():

@@ -82,3 +82,29 @@ def test_every_error_has_the_envelope(client, org):
                                ("GET", "/api/v2/models/catalog?page=0", None)]:
         status, error = call(client, method, path, org, body)
         assert status >= 400 and set(error) == {"error", "message", "details"}
+
+
+def executions_count(client, org):
+    return len(call(client, "GET", "/api/v2/executions", org)[1]["items"])
+
+
+def test_a_million_city_tsp_is_refused_at_once_naming_the_limit(client, org):
+    _, model = call(client, "POST", f"/api/v2/models/catalog/{catalog_id_for('tsp')}/activate", org)
+    path = f"/api/v2/models/{model['id']}/execute"
+    million = json.dumps({"input_data": {"cities": [{"name": f"c{i}", "x": i, "y": i} for i in range(1_000_000)]}})
+    status, error = call(client, "POST", path, org, million)
+    assert (status, error["error"]) == (413, "payload_too_large") and "5242880" in error["message"]
+    over = {"input_data": {"cities": [{"name": f"c{i}", "x": i % 97, "y": i % 89} for i in range(2001)]}}
+    status, error = call(client, "POST", path, org, over)
+    assert status == 400 and error["details"][0]["field"] == "input_data.cities"
+    assert call(client, "GET", "/api/v2/organization", org)[1]["credits"] == 10
+    assert executions_count(client, org) == 0
+
+
+def test_negative_capacities_are_400_and_charge_nothing(client, org):
+    _, model = call(client, "POST", f"/api/v2/models/catalog/{catalog_id_for('warehouse_allocation')}/activate", org)
+    status, error = call(client, "POST", f"/api/v2/models/{model['id']}/execute", org, {"input_data": {
+        "warehouses": [{"name": "E", "capacity": -5, "cost_per_unit": 1}],
+        "products": [{"name": "p", "demand": 1, "weight": 1}]}})
+    assert status == 400 and error["details"][0]["field"] == "input_data.warehouses[0].capacity"
+    assert executions_count(client, org) == 0
