@@ -119,7 +119,9 @@ def test_functions_run_python312_with_the_solver_layer_and_declared_resources(pa
         assert not RESOURCE_ENVIRONMENT & set(properties.get("Environment", {}).get("Variables", {})), name
     defaults = template["Globals"]["Function"]
     assert {"Ref": "SolverLayer"} in defaults["Layers"]
-    assert set(defaults["Environment"]["Variables"]) == RESOURCE_ENVIRONMENT
+    variables = defaults["Environment"]["Variables"]
+    assert set(variables) == RESOURCE_ENVIRONMENT | {"JAOT_CALLBACK_HTTP_HOSTS"}
+    assert variables["JAOT_CALLBACK_HTTP_HOSTS"] == "none"  # no plain-http callbacks from Lambda
     layer = package.resources("AWS::Serverless::LayerVersion")["SolverLayer"]["Properties"]
     assert layer["ContentUri"] == "./solver-layer.zip" and layer["CompatibleRuntimes"] == ["python3.12"]
 
