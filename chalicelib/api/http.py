@@ -16,6 +16,7 @@ from chalicelib.schemas.results import OptimizationResult
 from chalicelib.services import idempotency
 from chalicelib.services.auth import Caller
 from chalicelib.services.executions import Dispatch
+from chalicelib.store.transactions import is_transient
 from chalicelib.settings import get_settings
 
 M = TypeVar("M", bound=BaseModel)
@@ -127,32 +128,6 @@ def idempotent(request: Request, caller: Caller, respond: Callable[[], Response]
                                            request.raw_body or b"", request.headers.get("prefer"))
     reply = idempotency.run(caller, key, request_hash, first)
     return Response(body=reply.body, status_code=reply.status_code, headers=reply.headers)
-
-
-TRANSIENT_CODES = {
-    "ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded",
-    "TransactionConflictException", "TransactionInProgressException", "TransactionConflict",
-    "ThrottlingError", "ProvisionedThroughputExceeded", "InternalServerError", "ServiceUnavailable",
-    "SlowDown", "RequestThrottled",
-}
-
-
-def is_transient(error: BaseException) -> bool:
-    """A store error worth retrying later: throttling, a transaction conflict, the store away."""
-    from botocore.exceptions import ClientError, ConnectionError as BotoConnectionError
-
-    seen: set[int] = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if isinstance(error, BotoConnectionError):
-            return True
-        if isinstance(error, ClientError) and error.response.get("Error", {}).get("Code") in TRANSIENT_CODES:
-            return True
-        reasons = getattr(error, "cancellation_reasons", None) or []
-        if any(reason is not None and reason.code in TRANSIENT_CODES for reason in reasons):
-            return True
-        error = getattr(error, "cause", None) or error.__cause__
-    return False
 
 
 def guard_transient_errors(app: Any) -> None:

@@ -27,6 +27,7 @@ from chalicelib.store import blobs, queues
 from chalicelib.store import executions as store
 from chalicelib.store import organizations as organization_store
 from chalicelib.store.items import ExecutionItem
+from chalicelib.store.transactions import with_retries
 
 logger = logging.getLogger("jaot")
 
@@ -96,9 +97,9 @@ def enqueue(caller: Caller, run: PreparedRun, dispatch: Dispatch) -> QueuedRun:
         queues.send_run(caller.organization_id, execution.execution_id)
     except Exception:
         logger.exception("queueing run %s failed", execution.execution_id)
-        store.finish_execution(execution, "failed", utc_now_iso(), refund=run.cost,
-                               reason="The run could not be queued; no credits were charged.",
-                               expected=("queued",))
+        with_retries(lambda: store.finish_execution(
+            execution, "failed", utc_now_iso(), refund=run.cost,
+            reason="The run could not be queued; no credits were charged.", expected=("queued",)))
         raise
     return QueuedRun(execution_id=execution.execution_id, status="queued")
 
@@ -114,14 +115,14 @@ def finish(execution: ExecutionItem, outcome: SolveOutcome, *, canceled: bool) -
                                 credits_used=charged, created_at=execution.created_at)
     stored = blobs.put_json(result.model_dump(mode="json"), f"executions/{execution.organization_id}/results")
     status = "canceled" if canceled else "failed" if outcome.status == "error" else "succeeded"
-    store.finish_execution(
+    with_retries(lambda: store.finish_execution(
         execution, status, utc_now_iso(),
         result_fields={"result_gz": stored.inline, "result_s3": stored.s3_key},
         summary={"credits_used": charged, "solve_status": outcome.status,
                  "solve_time_ms": outcome.solve_time_ms},
         refund=cost - charged,
         reason="canceled while running" if canceled else outcome.message if status == "failed" else None,
-    )
+    ))
     return result
 
 

@@ -68,3 +68,27 @@ def test_other_store_failures_stay_500s_in_our_format(client, org_and_model):
     finally:
         restore()
     assert response.status_code == 500 and json.loads(response.body)["error"] == "internal_error"
+
+
+def test_a_run_whose_end_meets_a_brief_conflict_is_still_recorded_once(client, org_and_model):
+    """The debit went through; the transaction recording the end conflicts twice, then not:
+    the run is retried into `succeeded`, charged once, never left `running`."""
+    org, model_id = org_and_model
+    events = TableItem._get_connection().connection.client.meta.events
+    calls = []
+
+    def conflict_twice_after_the_debit(**_):
+        calls.append(1)
+        if len(calls) in (2, 3):
+            return _Refused(), CONFLICT
+        return None
+
+    events.register("before-call.dynamodb.TransactWriteItems", conflict_twice_after_the_debit, unique_id="brief")
+    try:
+        status, result = call(client, "POST", f"/api/v2/models/{model_id}/execute", org, {"input_data": SPEC_INPUT})
+    finally:
+        events.unregister("before-call.dynamodb.TransactWriteItems", unique_id="brief")
+    assert status == 200 and result["status"] == "optimal" and len(calls) == 4
+    _, record = call(client, "GET", f"/api/v2/executions/{result['execution_id']}", org)
+    assert record["status"] == "succeeded"
+    assert call(client, "GET", "/api/v2/organization", org)[1]["credits"] == 30 - result["credits_used"]
