@@ -4,11 +4,16 @@ Each instance under tests/data is solved in-process through its template, with
 RunOptions(num_workers=2, time_limit_s=10), and printed next to its published optimum:
 the gap is how far the reported objective is from that optimum (0 when it is reached).
 
-"to sol." is when the reported solution was first found, measured like the template's own
-solve time: CP-SAT and the routing library report every new solution to a callback, and the
-bench listens (routing costs are compared unscaled, right for the TSPLIB/CVRPLIB instances,
-whose distances are rounded to integers); SCIP, GLOP and the cutting-stock template give no
-such signal, so for them the column repeats the whole solve time (marked *). Nothing is asserted beyond sanity: the run
+"to sol." is when the reported solution was first found, in seconds since the template was
+called (input validation and model building included, as in "total"). Every solver reports its
+improving solutions as they come and the bench listens: CP-SAT through a solution callback (the
+reported solution is the last one of the last CP-SAT solve), the routing library through its
+at-solution callback (the first accepted plan as cheap as the reported one; costs compared
+unscaled, right for the TSPLIB/CVRPLIB instances, whose distances are whole numbers), SCIP through
+its log (captured from the process's stdout: the first line showing the final primal bound, to
+SCIP's 0.1 s resolution). When the last solver to run gave no signal (GLOP: an LP's one solution
+is its last; the cutting-stock template when its rounding met the bound and SCIP never ran), the
+column repeats the whole solve time, marked *. Nothing is asserted beyond sanity: the run
 completes and the objective is a number.
 
     .venv/bin/python bench/templates.py
@@ -16,7 +21,10 @@ completes and the objective is a number.
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -24,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from chalicelib.engine import cpsat, routing  # noqa: E402
+from chalicelib.engine import cpsat, linear, routing  # noqa: E402
 from chalicelib.engine.options import RunOptions  # noqa: E402
 from chalicelib.templates import TEMPLATE_NAMES, get_template  # noqa: E402
 from tests.engine import (  # noqa: E402
@@ -39,36 +47,41 @@ from tests.engine import (  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 OPTIONS = RunOptions(num_workers=2, time_limit_s=10)
-# Templates solved by SCIP, GLOP or their own algorithm: no per-solution signal to listen to.
-NO_CALLBACK = {"warehouse_allocation", "set_cover", "capital_budgeting", "production_planning",
-               "capacitated_facility_location", "cutting_stock", "blending", "portfolio_optimization"}
-ROUTING = {"tsp", "cvrp", "vrp_time_windows"}
 
 
 # --- When was the reported solution found? ------------------------------------------------
 
-CP_SAT_EVENTS: list[float] = []  # seconds since the solve started, per improving solution (last cpsat.solve)
-ROUTING_EVENTS: list[tuple[float, float]] = []  # (seconds since the model was built, cost) per accepted solution
+RUN_STARTED = [0.0]  # time.perf_counter() when the current template run began
+# One entry per solver call that reports solutions: (engine, [(seconds since RUN_STARTED, objective)]).
+SOLVER_CALLS: list[tuple[str, list[tuple[float, float | None]]]] = []
+
+
+def _since_start() -> float:
+    return time.perf_counter() - RUN_STARTED[0]
 
 
 def _listen_to_cp_sat() -> None:
-    """cpsat.solve reports the time of each improving solution; CP-SAT returns the last one."""
+    """Every cpsat.solve reports each improving solution to a callback; CP-SAT returns the last one."""
     from ortools.sat.python import cp_model
 
     class Listener(cp_model.CpSolverSolutionCallback):
-        def on_solution_callback(self) -> None:
-            CP_SAT_EVENTS.append(self.wall_time)
+        def __init__(self, events: list) -> None:
+            super().__init__()
+            self.events = events
 
-    original_solve = cpsat.solve
+        def on_solution_callback(self) -> None:
+            self.events.append((_since_start(), None))
+
+    original_solve, original_create = cpsat.solve, cpsat.create_solver
 
     def solve(model, options, **kwargs):
-        CP_SAT_EVENTS.clear()
-        original_create = cpsat.create_solver
+        events: list = []
+        SOLVER_CALLS.append(("cp-sat", events))
 
         def create(*args, **kw):
             solver = original_create(*args, **kw)
             plain = solver.solve
-            solver.solve = lambda m, callback=None: plain(m, Listener())
+            solver.solve = lambda m, callback=None: plain(m, Listener(events))
             return solver
 
         cpsat.create_solver = create
@@ -85,22 +98,77 @@ def _listen_to_routing() -> None:
     original_solve = routing.solve
 
     def solve(model, options, *, started=None):
-        origin = started if started is not None else time.perf_counter()
-        model.AddAtSolutionCallback(
-            lambda: ROUTING_EVENTS.append((time.perf_counter() - origin, model.CostVar().Value())))
+        events: list = []
+        SOLVER_CALLS.append(("routing", events))
+        model.AddAtSolutionCallback(lambda: events.append((_since_start(), model.CostVar().Value())))
         return original_solve(model, options, started=started)
 
     routing.solve = solve
 
 
-def time_to_solution(name: str, outcome) -> str:
+_SCIP_ROW = re.compile(r"^\s*\S?\s*(\d+(?:\.\d+)?)s\|")
+_SCIP_FOUND = re.compile(r"found by .* after ([\d.]+) seconds, objective value (\S+)")
+
+
+def _listen_to_scip() -> None:
+    """SCIP reports each new incumbent in its log: turn the log on and read it from the stdout file."""
+    original_solve = linear.solve
+
+    def solve(solver, *args, **kwargs):
+        if "SCIP" not in solver.SolverVersion():
+            return original_solve(solver, *args, **kwargs)
+        events: list = []
+        SOLVER_CALLS.append(("scip", events))
+        solver.EnableOutput()
+        sys.stdout.flush()
+        saved, log = os.dup(1), tempfile.TemporaryFile()
+        began = _since_start()
+        os.dup2(log.fileno(), 1)
+        try:
+            return original_solve(solver, *args, **kwargs)
+        finally:
+            sys.stdout.flush()
+            os.dup2(saved, 1)
+            os.close(saved)
+            log.seek(0)
+            events.extend((began + t, v) for t, v in _scip_incumbents(log.read().decode(errors="replace")))
+            log.close()
+
+    linear.solve = solve
+
+
+def _scip_incumbents(text: str) -> list[tuple[float, float]]:
+    """(SCIP seconds, primal bound) from the log: "found by ... after" lines and the progress table."""
+    out, column = [], None
+    for line in text.splitlines():
+        found = _SCIP_FOUND.search(line)
+        if found:
+            out.append((float(found.group(1)), float(found.group(2))))
+        elif "primalbound" in line:
+            column = [cell.strip() for cell in line.split("|")].index("primalbound")
+        elif column is not None and _SCIP_ROW.match(line):
+            cells = line.split("|")
+            try:
+                out.append((float(_SCIP_ROW.match(line).group(1)), float(cells[column])))
+            except (IndexError, ValueError):  # "--" before the first solution
+                continue
+    return out
+
+
+def time_to_solution(outcome) -> str:
     """Seconds until the reported solution was found, or the whole solve time (marked *)."""
-    if name in ROUTING:
-        for seconds, cost in ROUTING_EVENTS:  # the first accepted solution as good as the reported one
-            if outcome.objective_value is not None and cost <= outcome.objective_value + 1e-6:
+    engine, events = next(((e, ev) for e, ev in reversed(SOLVER_CALLS) if ev), (None, []))
+    if engine == "cp-sat":
+        return f"{events[-1][0]:.2f}"
+    if engine == "routing" and outcome.objective_value is not None:
+        for seconds, cost in events:  # the first accepted plan as good as the reported one
+            if cost <= outcome.objective_value + 1e-6:
                 return f"{seconds:.2f}"
-    elif name not in NO_CALLBACK and CP_SAT_EVENTS:
-        return f"{CP_SAT_EVENTS[-1]:.2f}"
+    if engine == "scip":
+        final = events[-1][1]
+        for seconds, value in events:  # the log prints 7 significant digits
+            if abs(value - final) <= 1e-6 * max(1.0, abs(final)):
+                return f"{seconds:.2f}"
     return f"{outcome.solve_time_ms / 1000:.2f}*"
 
 
@@ -218,16 +286,16 @@ INSTANCES = [
 ]
 
 def run(name: str, data: dict):
-    CP_SAT_EVENTS.clear()
-    ROUTING_EVENTS.clear()
-    started = time.perf_counter()
+    SOLVER_CALLS.clear()
+    RUN_STARTED[0] = time.perf_counter()
     outcome = get_template(name).run(data, OPTIONS)
-    return outcome, time.perf_counter() - started
+    return outcome, time.perf_counter() - RUN_STARTED[0]
 
 
 def main() -> None:
     _listen_to_cp_sat()
     _listen_to_routing()
+    _listen_to_scip()
     get_template("knapsack").run(test_knapsack._single(10, [3], [1]), OPTIONS)  # warm imports
     started = time.perf_counter()
 
@@ -244,7 +312,7 @@ def main() -> None:
         gap = (value - optimum) / abs(optimum) * 100 if sense == "min" else (optimum - value) / abs(optimum) * 100
         gap = 0.0 if abs(gap) < 5e-7 else gap  # no "-0.00"
         print(f"{name:<30} {instance:<22} {value:>14,.3f} {optimum:>14,.3f} {gap:>7.2f} "
-              f"{time_to_solution(name, outcome):>8} {wall:>6.2f}  {outcome.status}")
+              f"{time_to_solution(outcome):>8} {wall:>6.2f}  {outcome.status}")
 
     print()
     print("Example inputs (each template's example_input), same options")

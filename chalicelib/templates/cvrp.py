@@ -27,12 +27,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from chalicelib.engine import routing
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import routing_common as common
 from chalicelib.templates.base import Template
+from chalicelib.templates.routing_common import Distance
 
 MAX_CUSTOMERS = 1000
 MAX_VEHICLES = 200
-
-Distance = Annotated[float, Field(ge=0, le=1e9)]
 
 
 class Depot(BaseModel):
@@ -89,30 +89,13 @@ class CvrpInput(BaseModel):
 
     @model_validator(mode="after")
     def _check_solvable(self) -> "CvrpInput":
-        locations = [self.depot.name] + [c.name for c in self.customers]
-        for kind, names in (("location", locations), ("vehicle", [v.name for v in self.vehicles])):
-            duplicates = sorted({name for name in names if names.count(name) > 1})
-            if duplicates:
-                raise ValueError(f"{kind} names must be unique; repeated: {', '.join(duplicates[:10])}")
-        n = len(locations)
-        if self.distance_matrix is None:
-            missing = [item.name for item in [self.depot, *self.customers] if item.x is None or item.y is None]
-            if missing:
-                raise ValueError("the depot and every customer need x and y when no distance_matrix is given; "
-                                 "missing for: " + ", ".join(missing[:10]))
-        elif len(self.distance_matrix) != n or any(len(row) != n for row in self.distance_matrix):
-            raise ValueError(f"distance_matrix must be {n} x {n}: the depot first, then one row and column "
-                             "per customer in order")
-        total_demand = sum(c.demand for c in self.customers)
-        total_capacity = sum(v.capacity for v in self.vehicles)
-        if total_demand > total_capacity:
-            raise ValueError(f"total demand is {total_demand} units but the whole fleet carries only "
-                             f"{total_capacity}; add vehicles or capacity")
-        largest = max(v.capacity for v in self.vehicles)
-        too_big = [c.name for c in self.customers if c.demand > largest]
-        if too_big:
-            raise ValueError(f"no vehicle can carry the demand of {', '.join(too_big[:10])}: the largest "
-                             f"vehicle carries {largest} units")
+        places = [self.depot, *self.customers]
+        common.check_unique("location", [place.name for place in places])
+        common.check_unique("vehicle", [v.name for v in self.vehicles])
+        common.check_places(places, self.distance_matrix, matrix_field="distance_matrix",
+                            who_needs="the depot and every customer need",
+                            layout=": the depot first, then one row and column per customer in order")
+        common.check_fleet([(c.name, c.demand) for c in self.customers], [v.capacity for v in self.vehicles])
         return self
 
 
@@ -124,8 +107,7 @@ def solve(data: CvrpInput, options: RunOptions) -> SolveOutcome:
     names = [location.name for location in locations]
     demands = [0] + [c.demand for c in data.customers]
     capacities = [v.capacity for v in data.vehicles]
-    distances = data.distance_matrix or routing.euclidean_matrix(
-        [(location.x, location.y) for location in locations], tsplib_rounding=data.metric == "euc_2d")
+    distances = common.distance_matrix(locations, data.distance_matrix, data.metric)
     costs, scale = routing.integer_costs(distances)
     fixed_costs = [int(round(v.fixed_cost * scale)) for v in data.vehicles]
 
@@ -140,66 +122,43 @@ def solve(data: CvrpInput, options: RunOptions) -> SolveOutcome:
     # Variables: the routing model's successor variables, one route per vehicle.
     manager, model = routing.create_model(len(names), num_vehicles=len(data.vehicles), depot=0)
 
-    # Constraints: capacity of each vehicle along its route.
-    demand_callback = model.RegisterUnaryTransitVector(demands)
-    model.AddDimensionWithVehicleCapacity(demand_callback, 0, capacities, True, "Load")
-    # Every customer is visited; the visit is formally optional with a penalty larger than any saving from
-    # skipping it, so the search always returns a plan and reports the customers it could not fit.
-    penalty = 2 * max(max(row) for row in costs) + max(fixed_costs) + 1
-    for node in range(1, len(names)):
-        model.AddDisjunction([manager.NodeToIndex(node)], penalty)
-
+    # Constraints: capacity of each vehicle along its route; every customer visited.
     # Objective: distance driven plus the fixed cost of each vehicle used.
-    model.SetArcCostEvaluatorOfAllVehicles(model.RegisterTransitMatrix(costs))
-    for v, fixed_cost in enumerate(fixed_costs):
-        model.SetFixedCostOfVehicle(fixed_cost, v)
+    common.add_capacities(model, demands, capacities)
+    common.add_costs_and_visits(manager, model, costs, fixed_costs)
 
     # Solve.
     assignment, run = routing.solve(model, options, started=started)
     if assignment is None:
-        return SolveOutcome(status=run["status"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-                            message=run.get("message"))
-    unserved = [names[node] for node in routing.dropped_nodes(manager, model, assignment)]
-    if unserved:
-        return SolveOutcome(
-            status="time_limit", solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-            message=f"No plan serving every customer was found within the time limit; {len(unserved)} could not "
-                    f"be fitted ({', '.join(unserved[:10])}). Raise time_limit_s or add vehicles or capacity.")
+        return common.no_plan_outcome(run)
+    unserved = common.unserved_outcome(manager, model, assignment, run, names, serving="customer",
+                                       advice="Raise time_limit_s or add vehicles or capacity.")
+    if unserved is not None:
+        return unserved
 
     # Readable output: one route per vehicle used, with loads and distances on the unscaled distances.
-    routes, unused = [], []
+    used, unused = common.used_routes(manager, model, assignment, len(data.vehicles))
+    routes = []
     total_distance = total_fixed = 0.0
-    for v, vehicle in enumerate(data.vehicles):
-        nodes = routing.route_nodes(manager, model, assignment, vehicle=v)
-        if len(nodes) <= 2:
-            unused.append(vehicle.name)
-            continue
-        stops, distance, load = [], 0.0, 0
-        for position, node in enumerate(nodes):
-            leg = float(distances[nodes[position - 1]][node]) if position else 0.0
-            distance += leg
+    for v, nodes in used:
+        vehicle = data.vehicles[v]
+        stops, load = [], 0
+        for node, leg, distance in common.legs(nodes, distances):
             load += demands[node]
             stops.append({"location": names[node], "demand": demands[node], "cumulative_load": load,
-                          "leg_distance": _tidy(leg), "cumulative_distance": _tidy(distance)})
+                          "leg_distance": common.tidy(leg), "cumulative_distance": common.tidy(distance)})
         routes.append({"vehicle": vehicle.name, "customers": [names[node] for node in nodes[1:-1]],
-                       "stops": stops, "distance": _tidy(distance), "load": load, "capacity": vehicle.capacity,
-                       "fixed_cost": vehicle.fixed_cost})
+                       "stops": stops, "distance": common.tidy(distance), "load": load,
+                       "capacity": vehicle.capacity, "fixed_cost": vehicle.fixed_cost})
         total_distance += distance
         total_fixed += vehicle.fixed_cost
-    objective = _tidy(total_distance + total_fixed)
-    return SolveOutcome(
-        status=run["status"], objective_value=objective,
-        best_bound=objective if run["status"] == "optimal" else None, gap=run["gap"],
-        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-        solution={"total_cost": objective, "total_distance": _tidy(total_distance),
-                  "total_fixed_cost": _tidy(total_fixed), "vehicles_used": len(routes),
-                  "routes": routes, "unused_vehicles": unused},
-        message=_MESSAGES.get(run["status"]),
-    )
-
-
-def _tidy(value: float) -> float:
-    return round(value, 6)
+    objective = common.tidy(total_distance + total_fixed)
+    return common.plan_outcome(
+        run, objective,
+        {"total_cost": objective, "total_distance": common.tidy(total_distance),
+         "total_fixed_cost": common.tidy(total_fixed), "vehicles_used": len(routes),
+         "routes": routes, "unused_vehicles": [data.vehicles[v].name for v in unused]},
+        _MESSAGES.get(run["status"]))
 
 
 _MESSAGES = {

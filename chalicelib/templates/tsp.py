@@ -23,11 +23,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from chalicelib.engine import routing
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import routing_common as common
 from chalicelib.templates.base import Template
+from chalicelib.templates.routing_common import Distance
 
 MAX_CITIES = 2000
-
-Distance = Annotated[float, Field(ge=0, le=1e9)]
 
 
 class City(BaseModel):
@@ -61,20 +61,12 @@ class TspInput(BaseModel):
     @model_validator(mode="after")
     def _check_solvable(self) -> "TspInput":
         names = [city.name for city in self.cities]
-        duplicates = sorted({name for name in names if names.count(name) > 1})
-        if duplicates:
-            raise ValueError(f"city names must be unique; repeated: {', '.join(duplicates[:10])}")
+        common.check_unique("city", names)
         if self.start is not None and self.start not in names:
             raise ValueError(f"start city '{self.start}' is not one of the cities")
-        n = len(self.cities)
-        if self.distance_matrix is None:
-            missing = [city.name for city in self.cities if city.x is None or city.y is None]
-            if missing:
-                raise ValueError("every city needs x and y when no distance_matrix is given; missing for: "
-                                 + ", ".join(missing[:10]))
-        elif len(self.distance_matrix) != n or any(len(row) != n for row in self.distance_matrix):
-            raise ValueError(f"distance_matrix must be {n} x {n}, one row and one column per city in the order "
-                             "of cities")
+        common.check_places(self.cities, self.distance_matrix, matrix_field="distance_matrix",
+                            who_needs="every city needs",
+                            layout=", one row and one column per city in the order of cities")
         return self
 
 
@@ -85,8 +77,7 @@ def solve(data: TspInput, options: RunOptions) -> SolveOutcome:
     names = [city.name for city in data.cities]
     n = len(names)
     origin = names.index(data.start) if data.start is not None else 0
-    distances = data.distance_matrix or routing.euclidean_matrix(
-        [(city.x, city.y) for city in data.cities], tsplib_rounding=data.metric == "euc_2d")
+    distances = common.distance_matrix(data.cities, data.distance_matrix, data.metric)
     costs, scale = routing.integer_costs(distances)
     if data.return_to_start:
         manager, model = routing.create_model(n, num_vehicles=1, depot=origin)
@@ -101,30 +92,19 @@ def solve(data: TspInput, options: RunOptions) -> SolveOutcome:
     # Solve.
     assignment, run = routing.solve(model, options, started=started)
     if assignment is None:
-        return SolveOutcome(status=run["status"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-                            message=run.get("message"))
+        return common.no_plan_outcome(run)
 
     # Readable output: the tour with each leg's distance, measured on the unscaled distances.
     nodes = [node for node in routing.route_nodes(manager, model, assignment, vehicle=0) if node < n]
-    stops, total = [], 0.0
-    for position, node in enumerate(nodes):
-        leg = float(distances[nodes[position - 1]][node]) if position else 0.0
-        total += leg
-        stops.append({"position": position, "city": names[node], "leg_distance": _tidy(leg),
-                      "cumulative_distance": _tidy(total)})
-    total = _tidy(total)
-    return SolveOutcome(
-        status=run["status"], objective_value=total,
-        best_bound=total if run["status"] == "optimal" else None, gap=run["gap"],
-        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-        solution={"total_distance": total, "closed_tour": data.return_to_start,
-                  "tour": [names[node] for node in nodes], "stops": stops},
-        message=_MESSAGES.get(run["status"]),
-    )
-
-
-def _tidy(value: float) -> float:
-    return round(value, 6)
+    stops = [{"position": position, "city": names[node], "leg_distance": common.tidy(leg),
+              "cumulative_distance": common.tidy(distance)}
+             for position, (node, leg, distance) in enumerate(common.legs(nodes, distances))]
+    total = stops[-1]["cumulative_distance"]
+    return common.plan_outcome(
+        run, total,
+        {"total_distance": total, "closed_tour": data.return_to_start,
+         "tour": [names[node] for node in nodes], "stops": stops},
+        _MESSAGES.get(run["status"]))
 
 
 _MESSAGES = {

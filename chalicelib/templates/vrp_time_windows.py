@@ -22,7 +22,6 @@ before the depot closes), or loads that cannot be split among the vehicles, make
 """
 from __future__ import annotations
 
-import math
 import time
 from typing import Annotated
 
@@ -31,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from chalicelib.engine import routing
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import routing_common as common
 from chalicelib.templates.base import Template
 
 MAX_STOPS = 500
@@ -103,20 +103,12 @@ class VrptwInput(BaseModel):
 
     @model_validator(mode="after")
     def _check_solvable(self) -> "VrptwInput":
-        locations = [self.depot.name] + [s.name for s in self.stops]
-        for kind, names in (("location", locations), ("vehicle", [v.name for v in self.vehicles])):
-            duplicates = sorted({name for name in names if names.count(name) > 1})
-            if duplicates:
-                raise ValueError(f"{kind} names must be unique; repeated: {', '.join(duplicates[:10])}")
-        n = len(locations)
-        if self.travel_time_matrix is None:
-            missing = [item.name for item in [self.depot, *self.stops] if item.x is None or item.y is None]
-            if missing:
-                raise ValueError("the depot and every stop need x and y when no travel_time_matrix is given; "
-                                 "missing for: " + ", ".join(missing[:10]))
-        elif len(self.travel_time_matrix) != n or any(len(row) != n for row in self.travel_time_matrix):
-            raise ValueError(f"travel_time_matrix must be {n} x {n}: the depot first, then one row and column "
-                             "per stop in order")
+        places = [self.depot, *self.stops]
+        common.check_unique("location", [place.name for place in places])
+        common.check_unique("vehicle", [v.name for v in self.vehicles])
+        common.check_places(places, self.travel_time_matrix, matrix_field="travel_time_matrix",
+                            who_needs="the depot and every stop need",
+                            layout=": the depot first, then one row and column per stop in order")
         if self.depot.opens > self.depot.closes:
             raise ValueError(f"the depot opens at {self.depot.opens} but closes earlier, at {self.depot.closes}")
         for stop in self.stops:
@@ -125,15 +117,7 @@ class VrptwInput(BaseModel):
                                  f"opens at {stop.earliest}")
         capacities = [v.capacity for v in self.vehicles]
         if all(capacity is not None for capacity in capacities):
-            total_demand = sum(s.demand for s in self.stops)
-            if total_demand > sum(capacities):
-                raise ValueError(f"total demand is {total_demand} units but the whole fleet carries only "
-                                 f"{sum(capacities)}; add vehicles or capacity")
-            largest = max(capacities)
-            too_big = [s.name for s in self.stops if s.demand > largest]
-            if too_big:
-                raise ValueError(f"no vehicle can carry the demand of {', '.join(too_big[:10])}: the largest "
-                                 f"vehicle carries {largest} units")
+            common.check_fleet([(s.name, s.demand) for s in self.stops], capacities)
         return self
 
 
@@ -144,10 +128,7 @@ def solve(data: VrptwInput, options: RunOptions) -> SolveOutcome:
     depot, stops = data.depot, data.stops
     names = [depot.name] + [s.name for s in stops]
     n = len(names)
-    travel = data.travel_time_matrix or [
-        [math.ceil(d / data.speed - 1e-9) for d in row]
-        for row in routing.euclidean_matrix([(item.x, item.y) for item in [depot, *stops]], tsplib_rounding=False)
-    ]
+    travel = common.travel_time_matrix([depot, *stops], data.travel_time_matrix, data.speed)
     earliest = [depot.opens] + [s.earliest for s in stops]
     latest = [depot.closes] + [depot.closes if s.latest is None else min(s.latest, depot.closes) for s in stops]
     service = [0] + [s.service_time for s in stops]
@@ -181,44 +162,30 @@ def solve(data: VrptwInput, options: RunOptions) -> SolveOutcome:
         # Leave as late as the route allows and come back as early as possible (no idle time at the ends).
         model.AddVariableMaximizedByFinalizer(time_dimension.CumulVar(model.Start(v)))
         model.AddVariableMinimizedByFinalizer(time_dimension.CumulVar(model.End(v)))
-    if any(capacity is not None for capacity in capacities):
-        model.AddDimensionWithVehicleCapacity(
-            model.RegisterUnaryTransitVector(demands), 0,
-            [sum(demands) if capacity is None else capacity for capacity in capacities], True, "Load")
+    common.add_capacities(model, demands, capacities)
 
-    # Objective: travel time plus fixed costs. Visits are formally optional with a penalty larger than any
-    # saving from skipping one, so the search always returns a plan and names the stops it could not fit.
+    # Objective: travel time plus fixed costs; every stop visited.
     scale = 1 if all(float(v.fixed_cost).is_integer() for v in data.vehicles) else routing.COST_SCALE
     costs = [[t * scale for t in row] for row in travel]
     fixed_costs = [int(round(v.fixed_cost * scale)) for v in data.vehicles]
-    model.SetArcCostEvaluatorOfAllVehicles(model.RegisterTransitMatrix(costs))
-    for v, fixed_cost in enumerate(fixed_costs):
-        model.SetFixedCostOfVehicle(fixed_cost, v)
-    penalty = 2 * max(max(row) for row in costs) + max(fixed_costs) + 1
-    for node in range(1, n):
-        model.AddDisjunction([manager.NodeToIndex(node)], penalty)
+    common.add_costs_and_visits(manager, model, costs, fixed_costs)
 
     # Solve.
     assignment, run = routing.solve(model, options, started=started)
     if assignment is None:
-        return SolveOutcome(status=run["status"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-                            message=run.get("message"))
-    unserved = [names[node] for node in routing.dropped_nodes(manager, model, assignment)]
-    if unserved:
-        return SolveOutcome(
-            status="time_limit", solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-            message=f"No plan serving every stop inside its window was found within the time limit; "
-                    f"{len(unserved)} could not be fitted ({', '.join(unserved[:10])}). The windows may be too "
-                    "tight for the fleet: widen them, add vehicles or raise time_limit_s.")
+        return common.no_plan_outcome(run)
+    unserved = common.unserved_outcome(
+        manager, model, assignment, run, names, serving="stop inside its window",
+        advice="The windows may be too tight for the fleet: widen them, add vehicles or raise time_limit_s.")
+    if unserved is not None:
+        return unserved
 
     # Readable output: per vehicle, the timetable of its route (arrival, wait, service) and its load.
-    routes, unused = [], []
+    used, unused = common.used_routes(manager, model, assignment, len(data.vehicles))
+    routes = []
     total_travel = total_fixed = 0
-    for v, vehicle in enumerate(data.vehicles):
-        nodes = routing.route_nodes(manager, model, assignment, vehicle=v)
-        if len(nodes) <= 2:
-            unused.append(vehicle.name)
-            continue
+    for v, nodes in used:
+        vehicle = data.vehicles[v]
         departure = assignment.Value(time_dimension.CumulVar(model.Start(v)))
         clock, load, route_travel = departure, 0, 0
         timetable = [{"location": depot.name, "departure": departure}]
@@ -245,16 +212,12 @@ def solve(data: VrptwInput, options: RunOptions) -> SolveOutcome:
         })
         total_travel += route_travel
         total_fixed += vehicle.fixed_cost
-    objective = round(total_travel + total_fixed, 6)
-    return SolveOutcome(
-        status=run["status"], objective_value=objective,
-        best_bound=objective if run["status"] == "optimal" else None, gap=run["gap"],
-        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-        solution={"total_cost": objective, "total_travel_time": total_travel,
-                  "total_fixed_cost": round(total_fixed, 6), "vehicles_used": len(routes),
-                  "routes": routes, "unused_vehicles": unused},
-        message=_MESSAGES.get(run["status"]),
-    )
+    objective = common.tidy(total_travel + total_fixed)
+    return common.plan_outcome(
+        run, objective,
+        {"total_cost": objective, "total_travel_time": total_travel, "total_fixed_cost": common.tidy(total_fixed),
+         "vehicles_used": len(routes), "routes": routes, "unused_vehicles": [data.vehicles[v].name for v in unused]},
+        _MESSAGES.get(run["status"]))
 
 
 def _unreachable_stop(names: list[str], travel: list[list[int]], earliest: list[int], latest: list[int],
