@@ -34,7 +34,7 @@ SPEC_INPUT = {"warehouses": [{"name": "East Hub", "capacity": 500, "cost_per_uni
               "products": [{"name": "Widget A", "demand": 200, "weight": 1.5},
                            {"name": "Widget B", "demand": 150, "weight": 2.0}]}
 COUNTS = {"requests sent": 0, "5xx seen": 0, "schema violations": 0, "overdrafts": 0,
-          "cross-tenant leaks": 0, "partial writes": 0, "time-limit overruns": 0}
+          "cross-tenant leaks": 0, "partial writes": 0, "time-limit overruns": 0, "inputs lost": 0}
 NOTES: list[str] = []
 _lock = threading.Lock()
 
@@ -279,6 +279,38 @@ def time_limits(api: Api) -> None:
         _record_limit(f"market split ({solver})", time.perf_counter() - started, status, result)
 
 
+def large_async_input(api: Api) -> None:
+    """A ~5 MB input through an async run: kept in S3, solved, and read back whole."""
+    from chalicelib import events
+    from chalicelib.services.organizations import create_organization
+    from chalicelib.settings import get_settings
+    from chalicelib.store import blobs
+
+    _, key = create_organization("large", 10)
+    size = 64_000  # 4.9 MB of JSON: just under the 5 MiB body limit
+    model = {"variables": [{"name": f"x{i:06d}", "upper": 1} for i in range(size)],
+             "objective": {"sense": "maximize",
+                           "terms": [{"variable": f"x{i:06d}", "coefficient": i % 7 + 1} for i in range(size)]}}
+    body = json.dumps({"model": model, "async": True})
+    status, queued, _ = api.call("POST", "/api/v2/solve", headers_for(key), body)
+    if status != 202:
+        COUNTS["inputs lost"] += 1
+        NOTES.append(f"large async input refused: {status} {queued}")
+        return
+    for _ in range(50):
+        if "solved" in events.drain(get_settings().runs_queue):
+            break
+    _, record, _ = api.call("GET", f"/api/v2/executions/{queued['execution_id']}", headers_for(key))
+    location = record.get("input_location") or ""
+    stored = blobs.get_json(None, location.split("/", 3)[-1]) if location.startswith("s3://") else None
+    expected = sum(i % 7 + 1 for i in range(size))
+    whole = stored is not None and stored["model"]["variables"] == model["variables"]
+    NOTES.append(f"large async input: {len(body) / 1e6:.2f} MB, {location[:40]}..., "
+                 f"objective {record['result']['objective_value']} (expected {expected})")
+    if status != 202 or not whole or record["result"]["objective_value"] != expected:
+        COUNTS["inputs lost"] += 1
+
+
 def _record_limit(name: str, seconds: float, status: int, result: dict) -> None:
     NOTES.append(f"time limit 2 s: {name} answered in {seconds:.2f} s with {result.get('status')} "
                  f"{result.get('objective_value')}")
@@ -313,7 +345,7 @@ def main() -> int:
         with Client(app) as client:
             document = json.loads(client.http.get("/api/v2/openapi.json").body)
             api = Api(client, document)
-            for scenario in (money, tenants, bad_input, store_faults, time_limits):
+            for scenario in (money, tenants, bad_input, store_faults, time_limits, large_async_input):
                 started = time.perf_counter()
                 scenario(api)
                 NOTES.append(f"{scenario.__name__}: {time.perf_counter() - started:.1f} s")

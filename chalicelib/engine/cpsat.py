@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from chalicelib.engine import interrupt
+from chalicelib.engine import deadline, interrupt
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import relative_gap
 
@@ -61,7 +61,7 @@ def create_solver(options: RunOptions, parameters: Mapping[str, Any] | None = No
     from ortools.sat.python import cp_model
 
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = options.time_limit_s
+    solver.parameters.max_time_in_seconds = deadline.remaining(options.time_limit_s)
     solver.parameters.num_workers = options.num_workers or DEFAULT_NUM_WORKERS
     if options.seed is not None:
         solver.parameters.random_seed = options.seed

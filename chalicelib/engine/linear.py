@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from chalicelib.engine import interrupt
+from chalicelib.engine import deadline, interrupt
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import relative_gap
 
@@ -30,7 +30,8 @@ def solve(solver: Any, options: RunOptions, is_mip: bool, backend: str = "") -> 
     """Solve and return status, objective, bound, gap and time in our vocabulary."""
     from ortools.linear_solver import pywraplp
 
-    solver.SetTimeLimit(int(options.time_limit_s * 1000))
+    limit_s = deadline.remaining(options.time_limit_s)
+    solver.SetTimeLimit(int(limit_s * 1000))
     if options.num_workers and backend != "SCIP":
         # SCIP 10 turns concurrent with threads and then often stops after the root node.
         solver.SetNumThreads(options.num_workers)
@@ -46,7 +47,7 @@ def solve(solver: Any, options: RunOptions, is_mip: bool, backend: str = "") -> 
         # GLOP's presolve reports an unbounded LP as infeasible; without it, it tells them apart.
         parameters.SetIntegerParam(parameters.PRESOLVE, parameters.PRESOLVE_OFF)
         spent_ms = (time.perf_counter() - started) * 1000
-        solver.SetTimeLimit(max(1, int(options.time_limit_s * 1000 - spent_ms)))
+        solver.SetTimeLimit(max(1, int(limit_s * 1000 - spent_ms)))
         code = solver.Solve(parameters)
     solve_time_ms = int((time.perf_counter() - started) * 1000)
 

@@ -19,7 +19,7 @@ import math
 import time
 from typing import Any, Sequence
 
-from chalicelib.engine import interrupt
+from chalicelib.engine import deadline, interrupt
 from chalicelib.engine.options import RunOptions
 
 COST_SCALE = 1000
@@ -94,7 +94,8 @@ def solve(model: Any, options: RunOptions, *, started: float | None = None) -> t
     parameters = pywrapcp.DefaultRoutingSearchParameters()
     parameters.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PATH_CHEAPEST_ARC
     parameters.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
-    remaining_s = max(MIN_SEARCH_S, options.time_limit_s - (time.perf_counter() - started))
+    remaining_s = max(MIN_SEARCH_S, min(deadline.remaining(options.time_limit_s),
+                                        options.time_limit_s - (time.perf_counter() - started)))
     parameters.time_limit.FromMilliseconds(int(math.ceil(remaining_s * 1000)))
 
     signal = interrupt.current()

@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from chalicelib import ids
 from chalicelib.clock import utc_now_iso
+from chalicelib.engine import deadline
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import InputError, SolveOutcome
 from chalicelib.errors import BadRequest, InsufficientCredits
@@ -81,7 +82,7 @@ def record_run(caller: Caller, run: PreparedRun) -> OptimizationResult:
     execution.attempts = 1
     execution.started_at = created_at
     _debit(caller, execution, run.cost)
-    outcome = solve_safely(run.solve or (lambda: run_specs.solve(run.spec)), run.label)
+    outcome = solve_safely(run.solve or (lambda: run_specs.solve(run.spec)), run.label, run.options.time_limit_s)
     return finish(execution, outcome, canceled=False)
 
 
@@ -126,11 +127,13 @@ def finish(execution: ExecutionItem, outcome: SolveOutcome, *, canceled: bool) -
     return result
 
 
-def solve_safely(solve: Callable[[], SolveOutcome], label: str) -> SolveOutcome:
-    """Run the solve; a crash becomes an `error` result (and a refund), not a 500."""
+def solve_safely(solve: Callable[[], SolveOutcome], label: str, time_limit_s: float) -> SolveOutcome:
+    """Run the solve within `time_limit_s` counted from now (loading OR-Tools included); a
+    crash becomes an `error` result (and a refund), not a 500."""
     started = time.perf_counter()
     try:
-        return solve()
+        with deadline.running(time_limit_s):
+            return solve()
     except InputError as error:
         message = f"The input cannot be solved: {error}"
     except Exception:

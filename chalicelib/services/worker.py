@@ -66,7 +66,8 @@ def process_run_message(body: str, receive_count: int = 1) -> str:
     watcher.start()
     try:
         with interrupt.watching(signal):
-            outcome = executions.solve_safely(lambda: run_specs.solve(spec), execution.template or execution.kind)
+            outcome = executions.solve_safely(lambda: run_specs.solve(spec), execution.template or execution.kind,
+                                              spec.options.time_limit_s)
     finally:
         watcher.finish()
     result = executions.finish(execution, outcome, canceled=signal.stopped)
