@@ -15,7 +15,7 @@ MessageHandler = Callable[[str, int, dict[str, str]], str]
 
 
 def _runs(body: str, receive_count: int, attributes: dict[str, str]) -> str:
-    return worker.process_run_message(body, receive_count)
+    return worker.process_run_message(body)
 
 
 def _dead_letters(body: str, receive_count: int, attributes: dict[str, str]) -> str:

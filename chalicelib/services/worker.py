@@ -32,7 +32,7 @@ class RunStillLeased(Exception):
     """Another worker holds the run: leave the message for a later delivery."""
 
 
-def process_run_message(body: str, receive_count: int = 1) -> str:
+def process_run_message(body: str) -> str:
     """Handle one queue message; returns what happened (for logs and tests)."""
     try:
         message = json.loads(body)
@@ -47,19 +47,19 @@ def process_run_message(body: str, receive_count: int = 1) -> str:
     if int(execution.attempts or 0) >= settings.max_run_deliveries:
         return _give_up(execution, f"The run was started {int(execution.attempts)} times and no worker "
                                    "finished it; no credits were charged.")
-    if execution.cancel_requested:
+    now = int(time.time())
+    if execution.cancel_requested and not _leased(execution, now):
         _end_canceled(execution)
         return "canceled"
     spec = run_specs.parse(blobs.get_json(execution.run_gz, execution.run_s3))
-    now = int(time.time())
     if not store.claim(execution, utc_now_iso(), now, int(spec.options.time_limit_s) + LEASE_MARGIN_S):
         fresh = store.get_execution(organization_id, execution_id)
-        if fresh is not None and fresh.status == "running" and not fresh.cancel_requested:
-            raise RunStillLeased(execution_id)
-        if fresh is not None and fresh.cancel_requested:
+        if fresh is None or fresh.status in store.TERMINAL:
+            return "done already"
+        if fresh.cancel_requested and not _leased(fresh, now):
             _end_canceled(fresh)
             return "canceled"
-        return "done already"
+        raise RunStillLeased(execution_id)  # its worker lives (or a claim raced ours): later
     execution.refresh(consistent_read=True)
     signal = interrupt.StopSignal()
     watcher = _CancelWatcher(execution, signal, settings.cancel_poll_s)
@@ -89,6 +89,11 @@ def process_dead_letter(body: str) -> str:
         return "done already"
     return _give_up(execution, "The run could not be processed after repeated deliveries; "
                                "no credits were charged.")
+
+
+def _leased(execution: ExecutionItem, now: int) -> bool:
+    """A live worker owns the run: it will end it, cancel included."""
+    return execution.status == "running" and int(execution.lease_until or 0) >= now
 
 
 def _give_up(execution: ExecutionItem, reason: str) -> str:
