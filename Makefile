@@ -52,3 +52,13 @@ docs: | $(STAMP)
 	from chalicelib.api.openapi import build_document; print(json.dumps(build_document(app), indent=2))" \
 	> build/openapi.json
 	@echo "wrote build/openapi.json (served live at /api/v2/openapi.json, rendered at /docs)"
+
+# Fuzzing (tests/fuzz/test_fuzz_api.py): schemathesis against the local server's own
+# OpenAPI document. `make test` runs a short, seeded run; this is the long one, with a
+# new seed each time (printed, and kept in build/fuzz/summary.json with the reports).
+FUZZ_EXAMPLES ?= 300
+.PHONY: fuzz
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_PHASES=$${FUZZ_PHASES:-examples,coverage,fuzzing,stateful} \
+	FUZZ_SEED=$${FUZZ_SEED:-random} FUZZ_TIMEOUT_S=$${FUZZ_TIMEOUT_S:-14400} \
+	FUZZ_REPORT_DIR=$${FUZZ_REPORT_DIR:-build/fuzz} $(BIN)/python -m pytest -q -s -p no:xdist tests/fuzz

@@ -4,11 +4,12 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from chalicelib.engine.canvas import Canvas
 from chalicelib.engine.generic import SolverChoice
 from chalicelib.engine.options import RunOptions
-from chalicelib.schemas.common import Page, PageQuery
+from chalicelib.schemas.common import Omittable, Page, PageQuery
 
 MAX_VERSION_SKIP = 10_000
 
@@ -34,11 +35,13 @@ class DocumentCreate(_Strict):
 
 
 class DocumentUpdate(_Strict):
-    canvas_json: dict[str, Any] | None = None
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, json_schema_extra={"minProperties": 1})
+
+    canvas_json: dict[str, Any] | SkipJsonSchema[None] = Omittable()
     """The editor's current canvas; saving it does not create a version."""
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: str | SkipJsonSchema[None] = Omittable(min_length=1, max_length=200)
     description: str | None = Field(default=None, max_length=2000)
-    is_active: bool | None = None
+    is_active: bool | SkipJsonSchema[None] = Omittable()
     """`true` reactivates a deleted document."""
 
     _canvas = field_validator("canvas_json")(_check_canvas)

@@ -1,7 +1,7 @@
 """Shapes shared by several resources: pagination and plain status replies."""
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -52,3 +52,13 @@ def paginate(items: list[T], query: PageQuery) -> dict:
 
 
 SearchText = Field(default=None, min_length=1, max_length=200)
+
+
+def _no_default(schema: dict) -> None:
+    schema.pop("default", None)
+
+
+def Omittable(**constraints) -> Any:  # noqa: N802 (used like pydantic's Field)
+    """A field that may be left out but not sent as null (type it `X | SkipJsonSchema[None]`):
+    the document shows it as `X`, without the `null` default a client could not send."""
+    return Field(default=None, json_schema_extra=_no_default, **constraints)

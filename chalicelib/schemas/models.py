@@ -1,13 +1,15 @@
 """Organization models: activated catalog models and private models."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
-from chalicelib.schemas.common import Page, PageQuery, SearchText
+from chalicelib.schemas.common import Omittable, Page, PageQuery, SearchText
 
 GENERATOR_TYPES = ("template", "builder")
+GeneratorType = Literal["template", "builder"]
 
 Name = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -64,8 +66,8 @@ class OrgModelCreate(BaseModel):
     display_name: str | None = Field(default=None, min_length=1, max_length=200)
     description: str | None = Field(default=None, max_length=2000)
     category: str | None = Field(default=None, min_length=1, max_length=50)
-    generator_type: str
-    """How the model runs; one of GENERATOR_TYPES."""
+    generator_type: GeneratorType
+    """How the model runs: `template` (a marketplace template) or `builder` (a builder version)."""
     input_schema: dict[str, Any] | None = None
     """JSON Schema that input_data must satisfy, checked before the template's own."""
     input_fields: list[dict[str, Any]] | None = Field(default=None, max_length=200)
@@ -75,20 +77,14 @@ class OrgModelCreate(BaseModel):
     """`template` models: `{"template": "<catalog model name>"}` picks what runs.
     `builder` models: `{"document_id": "doc_...", "version_id": "ver_..."}`; the version is pinned."""
 
-    @model_validator(mode="after")
-    def _known_generator(self) -> "OrgModelCreate":
-        if self.generator_type not in GENERATOR_TYPES:
-            raise ValueError(f"generator_type must be one of: {', '.join(GENERATOR_TYPES)}")
-        return self
-
 
 class OrgModelUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
 
     custom_name: str | None = Field(default=None, max_length=200)
     custom_config: dict[str, Any] | None = None
-    is_active: bool | None = None
-    is_favorite: bool | None = None
+    is_active: bool | SkipJsonSchema[None] = Omittable()
+    is_favorite: bool | SkipJsonSchema[None] = Omittable()
 
     @model_validator(mode="after")
     def _not_empty(self) -> "OrgModelUpdate":

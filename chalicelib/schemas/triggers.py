@@ -4,8 +4,10 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from chalicelib.engine.options import RunOptions
+from chalicelib.schemas.common import Omittable
 
 TriggerType = Literal["schedule", "webhook", "queue", "storage"]
 NAME = Field(min_length=1, max_length=120)
@@ -58,16 +60,16 @@ class TriggerCreate(_Strict):
 
 
 class TriggerUpdate(_Strict):
-    name: str | None = Field(default=None, min_length=1, max_length=120)
+    name: str | SkipJsonSchema[None] = Omittable(min_length=1, max_length=120)
     description: str | None = Field(default=None, max_length=1000)
     version_id: str | None = Field(default=None, max_length=64)
     """Re-pin a builder trigger to another version of the same document."""
     input_data: dict[str, Any] | None = None
-    input_from_event: bool | None = None
-    options: RunOptions | None = None
+    input_from_event: bool | SkipJsonSchema[None] = Omittable()
+    options: RunOptions | SkipJsonSchema[None] = Omittable()
     schedule_expression: str | None = Field(default=None, max_length=256)
     callback_url: str | None = Field(default=None, max_length=2048)
-    is_enabled: bool | None = None
+    is_enabled: bool | SkipJsonSchema[None] = Omittable()
 
 
 class TriggerView(BaseModel):

@@ -68,7 +68,7 @@ class PreparedRun:
 
 
 def start(caller: Caller, run: PreparedRun, dispatch: Dispatch = SYNC) -> OptimizationResult | QueuedRun:
-    _check_time_limit(run.options)
+    fit_time_limit(run.options)
     if dispatch.run_async or dispatch.trigger_id:
         return enqueue(caller, run, dispatch)
     return record_run(caller, run)
@@ -133,7 +133,10 @@ def solve_safely(solve: Callable[[], SolveOutcome], label: str, time_limit_s: fl
     started = time.perf_counter()
     try:
         with deadline.running(time_limit_s):
-            return solve()
+            outcome = solve()
+        if outcome.status == "error" and not outcome.message:
+            outcome.message = "The solver failed on this input; no credits were charged."
+        return outcome
     except InputError as error:
         message = f"The input cannot be solved: {error}"
     except Exception:
@@ -165,8 +168,14 @@ def _debit(caller: Caller, execution: ExecutionItem, cost: int) -> None:
                                   {"required": cost, "balance": balance})
 
 
-def _check_time_limit(options: RunOptions) -> None:
+def fit_time_limit(options: RunOptions) -> None:
+    """A time limit above this deployment's maximum is a 400 when asked for; the default
+    (10 s) is lowered to the maximum instead, so a run that asks nothing is never refused."""
     limit = get_settings().max_time_limit_s
-    if options.time_limit_s > limit:
+    if options.time_limit_s <= limit:
+        return
+    if "time_limit_s" in options.model_fields_set:
         raise BadRequest(f"options.time_limit_s may be at most {limit:g} seconds.",
                          [{"field": "options.time_limit_s", "message": f"at most {limit:g}"}])
+    options.time_limit_s = limit
+    options.model_fields_set.discard("time_limit_s")

@@ -23,6 +23,7 @@ from chalicelib.schemas.triggers import (
 from chalicelib.services import model_runs, org_models, versions
 from chalicelib.services.auth import Caller
 from chalicelib.services.callbacks import validate_callback_url
+from chalicelib.services.executions import fit_time_limit
 from chalicelib.settings import get_settings
 from chalicelib.store import triggers as store
 from chalicelib.store.items import TriggerItem
@@ -38,6 +39,7 @@ def create_trigger(caller: Caller, body: TriggerCreate) -> TriggerCreated:
         raise Conflict(f"An organization may have at most {settings.max_triggers_per_org} triggers; "
                        "delete one first.")
     callback_url = _callback_url(body.callback_url)
+    fit_time_limit(body.options)  # a limit every firing would refuse is refused now
     now = datetime.now(timezone.utc)
     next_run_at = _next_run(body.schedule_expression, now) if body.schedule_expression else None
     target = _check_target(caller, body.model_id, body.document_id, body.version_id)
@@ -91,7 +93,6 @@ def update_trigger(caller: Caller, trigger_id: str, body: TriggerUpdate) -> Trig
             raise BadRequest("`version_id` re-pins a builder trigger; this trigger runs a model.",
                              [{"field": "version_id", "message": "not allowed"}])
         item.sequence = _check_target(caller, None, item.document_id, changes["version_id"])
-        versions.pin_version(caller, item.document_id, changes["version_id"])
     if "callback_url" in changes:
         changes["callback_url"] = _callback_url(changes["callback_url"])
     if "schedule_expression" in changes and item.type != "schedule":
@@ -100,6 +101,8 @@ def update_trigger(caller: Caller, trigger_id: str, body: TriggerUpdate) -> Trig
     if item.type == "schedule" and "schedule_expression" in changes and changes["schedule_expression"] is None:
         raise BadRequest("A schedule trigger needs a schedule_expression.",
                          [{"field": "schedule_expression", "message": "null"}])
+    if body.options is not None:
+        fit_time_limit(body.options)
     if changes.get("input_from_event") and item.type == "schedule":
         raise BadRequest("A schedule has no event to take input from.",
                          [{"field": "input_from_event", "message": "not allowed"}])
@@ -119,6 +122,8 @@ def update_trigger(caller: Caller, trigger_id: str, body: TriggerUpdate) -> Trig
     actions = [_set(name, getattr(item, name)) for name in dict.fromkeys(fields) if name != "options"]
     if "options" in changes:
         actions.append(TriggerItem.options.set(body.options.model_dump(exclude_none=True)))
+    if "version_id" in changes:  # pinned only now that every check has passed
+        versions.pin_version(caller, item.document_id, changes["version_id"])
     if not store.update_trigger(item, actions, old_pin, _pin(item)):
         raise NotFound(NOT_FOUND)
     return view(get_trigger_item(caller, trigger_id))

@@ -41,9 +41,9 @@ class BinType(BaseModel):
 
     name: str = Field(min_length=1, max_length=200)
     """Bin type name (for example "Pallet" or "20ft container"), unique within the input."""
-    capacity: float = Field(gt=0, le=1e9)
-    """Capacity of one bin of this type, in the same unit as the item sizes."""
-    cost: float = Field(default=1.0, gt=0, le=1e6)
+    capacity: float = Field(ge=1e-6, le=1e9)
+    """Capacity of one bin of this type, in the same unit as the item sizes (6 decimals at most)."""
+    cost: float = Field(default=1.0, ge=1e-6, le=1e6)
     """Cost of using one bin of this type, in currency units (1 counts bins)."""
     max_count: int | None = Field(default=None, ge=0, le=MAX_UNITS)
     """Most bins of this type available; unlimited when omitted."""
@@ -54,7 +54,7 @@ class Item(BaseModel):
 
     name: str = Field(min_length=1, max_length=200)
     """Item name, unique within the input."""
-    size: float = Field(gt=0, le=1e9)
+    size: float = Field(ge=1e-6, le=1e9)
     """Size of one unit (weight, length, volume), in the same unit as the bin capacities."""
     quantity: int = Field(default=1, ge=1, le=MAX_UNITS)
     """Number of identical units of this item to pack."""
@@ -105,14 +105,14 @@ def solve(data: BinPackingInput, options: RunOptions) -> SolveOutcome:
     types, items = data.bin_types, data.items
     factor = cpsat.scale_factor([i.size for i in items] + [b.capacity for b in types],
                                 max(b.capacity for b in types) * MAX_UNITS)
-    capacity = [math.floor(b.capacity * factor + 1e-9) for b in types]
+    capacity = [max(1, math.floor(b.capacity * factor + 1e-9)) for b in types]
     sizes = sorted({math.ceil(i.size * factor - 1e-9) for i in items}, reverse=True)
     members: list[list[int]] = [[] for _ in sizes]
     for index, item in enumerate(items):
         members[sizes.index(math.ceil(item.size * factor - 1e-9))].append(index)
     demand = [sum(items[i].quantity for i in group) for group in members]
     cost_scale = cpsat.scale_factor([b.cost for b in types], MAX_UNITS)
-    cost = [round(b.cost * cost_scale) for b in types]
+    cost = [max(1, round(b.cost * cost_scale)) for b in types]
     heuristic = _first_fit_decreasing(sizes, demand, capacity, cost, types)
     slots = _slot_counts(sizes, demand, capacity, cost, types, heuristic)
     graphs = _arc_flow_graphs(sizes, demand, capacity)

@@ -49,7 +49,7 @@ class Piece(BaseModel):
 
     name: str = Field(min_length=1, max_length=200)
     """Piece name (an order line, a part number), unique within the input."""
-    length: float = Field(gt=0, le=1e6)
+    length: float = Field(ge=1e-6, le=1e6)
     """Length (or width) of one piece, in the unit of `roll_length`."""
     quantity: int = Field(ge=1, le=MAX_QUANTITY)
     """How many pieces of this length are needed."""
@@ -58,7 +58,7 @@ class Piece(BaseModel):
 class CuttingStockInput(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
-    roll_length: float = Field(gt=0, le=1e6)
+    roll_length: float = Field(ge=1e-6, le=1e6)
     """Length (or width) of one stock roll or bar, in any length unit (mm, cm, inches)."""
     kerf: float = Field(default=0.0, ge=0, le=1e4)
     """Material destroyed by each cut (the saw blade's width), in the unit of `roll_length`."""
@@ -89,9 +89,9 @@ def solve(data: CuttingStockInput, options: RunOptions) -> SolveOutcome:
     pieces = data.pieces
     scale = cpsat.scale_factor([p.length for p in pieces] + [data.roll_length, data.kerf],
                                (data.roll_length + data.kerf) * MAX_QUANTITY)
-    roll = math.floor((data.roll_length + data.kerf) * scale + 1e-9)
+    roll = max(1, math.floor((data.roll_length + data.kerf) * scale + 1e-9))
     # A piece no longer than the roll always fits alone, even if rounding made it look longer.
-    width = [min(roll, math.ceil((p.length + data.kerf) * scale - 1e-9)) for p in pieces]
+    width = [max(1, min(roll, math.ceil((p.length + data.kerf) * scale - 1e-9))) for p in pieces]
     demand = [p.quantity for p in pieces]
     most = [min(d, roll // w) for d, w in zip(demand, width)]  # copies of a piece one roll can take
 

@@ -78,3 +78,16 @@ def test_solve_needs_credentials_and_credits(client):
     broke = new_org(credits=0)
     status, error = call(client, "POST", "/api/v2/solve", broke, {"model": TEXTBOOK})
     assert status == 402 and error["details"] == {"required": 1, "balance": 0}
+
+
+def test_a_run_that_asks_no_time_limit_gets_the_deployments_maximum(client, monkeypatch):
+    monkeypatch.setenv("JAOT_MAX_TIME_LIMIT_S", "5")
+    from chalicelib.settings import get_settings
+
+    get_settings.cache_clear()
+    org = new_org()
+    model = {"variables": [{"name": "x", "upper": 1}], "objective": {"sense": "maximize", "expression": "x"}}
+    status, result = call(client, "POST", "/api/v2/solve", org, {"model": model})
+    assert status == 200 and result["status"] == "optimal"
+    status, error = call(client, "POST", "/api/v2/solve", org, {"model": model, "options": {"time_limit_s": 10}})
+    assert status == 400 and error["details"][0]["field"] == "options.time_limit_s"

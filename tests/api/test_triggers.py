@@ -284,3 +284,18 @@ def test_list_filters_and_paginates(client, org, model_id, document):
     assert hooks["total"] == 3
     _, by_doc = call(client, "GET", f"/api/v2/triggers?document_id={document['id']}", org)
     assert [item["type"] for item in by_doc["items"]] == ["queue"]
+
+
+def test_a_time_limit_every_firing_would_refuse_is_refused_at_creation(client, org, model_id):
+    status, error = create(client, org, type="webhook", model_id=model_id, options={"time_limit_s": 1000})
+    assert status == 400 and error["details"][0]["field"] == "options.time_limit_s"
+
+
+def test_a_rejected_update_pins_nothing(client, org, document):
+    _, trigger = create(client, org, type="webhook", document_id=document["id"], version_id=document["first"])
+    status, _ = call(client, "PATCH", f"/api/v2/triggers/{trigger['id']}", org,
+                     {"version_id": document["second"], "callback_url": "ftp://example.com/x"})
+    assert status == 400
+    _, second = call(client, "GET", f"/api/v2/builder/{document['id']}/versions/{document['second']}", org)
+    assert second["is_named"] is False
+    assert call(client, "GET", f"/api/v2/triggers/{trigger['id']}", org)[1]["version_id"] == document["first"]

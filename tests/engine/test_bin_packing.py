@@ -138,7 +138,7 @@ def test_limited_bins_that_cannot_hold_the_items_are_infeasible():
      "total size 120 exceeds the total capacity 100"),
     (lambda d: d["items"].append({"name": "Bulk", "size": 1, "quantity": 1000}), "at most 1,000 item units"),
     (lambda d: d["items"].append(dict(d["items"][0])), "names must be unique"),
-    (lambda d: d["items"][0].update({"size": 0}), "greater than 0"),
+    (lambda d: d["items"][0].update({"size": 0}), "greater than or equal to 0.000001"),
     (lambda d: d["bin_types"][0].update({"max_count": 0}) or d["bin_types"][1].update({"max_count": 0}),
      "no bins to pack into"),
 ])
@@ -155,3 +155,16 @@ def test_importing_the_module_does_not_import_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+def test_tiny_values_at_the_precision_limit_solve_and_below_it_are_refused():
+    # Found by fuzzing: values that rounded to 0 divided by zero inside the model.
+    tiny_cost = {"bin_types": [{"name": "B", "capacity": 10, "cost": 1e-6}], "items": [{"name": "I", "size": 1}]}
+    out = bin_packing.TEMPLATE.run(tiny_cost, RunOptions(time_limit_s=2))
+    assert out.status == "optimal" and out.objective_value == pytest.approx(1e-6)
+    tiny_bin = {"bin_types": [{"name": "B", "capacity": 1e-6}], "items": [{"name": "I", "size": 1e-6, "quantity": 2}]}
+    out = bin_packing.TEMPLATE.run(tiny_bin, RunOptions(time_limit_s=2))
+    assert out.status == "optimal" and out.objective_value == 2
+    with pytest.raises(ValidationError):
+        bin_packing.TEMPLATE.input_model.model_validate(
+            {"bin_types": [{"name": "B", "capacity": 1e-20}], "items": [{"name": "I", "size": 1e-20}]})

@@ -182,7 +182,7 @@ def test_example_input_solves():
      r"pieces longer than the roll \(100\) can never be cut: long"),
     (lambda d: d["pieces"].append(dict(d["pieces"][0])), "piece names must be unique"),
     (lambda d: d["pieces"][0].update({"quantity": 0}), "greater than or equal to 1"),
-    (lambda d: d["pieces"][0].update({"length": 0}), "greater than 0"),
+    (lambda d: d["pieces"][0].update({"length": 0}), "greater than or equal to 0.000001"),
     (lambda d: d["pieces"].extend({"name": f"x{i}", "length": 1, "quantity": 900_000} for i in range(2)),
      "at most 1,000,000 pieces in total"),
     (lambda d: d.update({"kerf": -1}), "greater than or equal to 0"),
@@ -201,3 +201,13 @@ def test_importing_the_template_does_not_load_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+def test_tiny_lengths_at_the_precision_limit_solve_and_below_it_are_refused():
+    # Found by fuzzing: a roll or piece that rounded to 0 divided by zero.
+    out = cutting_stock.TEMPLATE.run({"roll_length": 1e-6, "pieces": [{"name": "P", "length": 1e-6, "quantity": 3}]},
+                                     RunOptions(time_limit_s=2))
+    assert out.status == "optimal" and out.objective_value == 3
+    with pytest.raises(ValidationError):
+        cutting_stock.TEMPLATE.input_model.model_validate(
+            {"roll_length": 100, "pieces": [{"name": "P", "length": 1e-20, "quantity": 1}]})
