@@ -125,7 +125,9 @@ def test_canceling_a_running_run_stops_the_solver(client, org, monkeypatch):
     assert outcomes == ["canceled"] and time.perf_counter() - started < 15
     _, record = call(client, "GET", path, org)
     assert record["status"] == "canceled" and record["credits_used"] == 0
-    assert record["result"]["objective_value"] >= 930  # the best schedule found before the stop
+    result = record["result"]  # the best schedule found before the stop, if one was
+    assert result["status"] in ("feasible", "optimal", "time_limit")
+    assert result["objective_value"] is None or result["objective_value"] >= 930
     assert balance(client, org) == 30
 
 
