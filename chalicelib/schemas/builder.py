@@ -1,7 +1,7 @@
 """Builder documents and their versions (spec: versions-api)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -39,7 +39,7 @@ class DocumentUpdate(_Strict):
 
     canvas_json: dict[str, Any] | SkipJsonSchema[None] = Omittable()
     """The editor's current canvas; saving it does not create a version."""
-    name: str | SkipJsonSchema[None] = Omittable(min_length=1, max_length=200)
+    name: Annotated[str, Field(min_length=1, max_length=200)] | SkipJsonSchema[None] = Omittable()
     description: str | None = Field(default=None, max_length=2000)
     is_active: bool | SkipJsonSchema[None] = Omittable()
     """`true` reactivates a deleted document."""

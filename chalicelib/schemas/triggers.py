@@ -1,7 +1,7 @@
 """Triggers: runs that no person starts (schedules, webhooks, queue messages, files)."""
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -60,7 +60,7 @@ class TriggerCreate(_Strict):
 
 
 class TriggerUpdate(_Strict):
-    name: str | SkipJsonSchema[None] = Omittable(min_length=1, max_length=120)
+    name: Annotated[str, Field(min_length=1, max_length=120)] | SkipJsonSchema[None] = Omittable()
     description: str | None = Field(default=None, max_length=1000)
     version_id: str | None = Field(default=None, max_length=64)
     """Re-pin a builder trigger to another version of the same document."""

@@ -108,3 +108,14 @@ def test_negative_capacities_are_400_and_charge_nothing(client, org):
         "products": [{"name": "p", "demand": 1, "weight": 1}]}})
     assert status == 400 and error["details"][0]["field"] == "input_data.warehouses[0].capacity"
     assert executions_count(client, org) == 0
+
+
+def test_null_for_a_field_that_may_only_be_left_out_is_400(client, org):
+    # Found by fuzzing: a length limit applied to null raised inside pydantic (a 500).
+    _, doc = call(client, "POST", "/api/v2/builder", org, {"name": "d"})
+    status, error = call(client, "PUT", f"/api/v2/builder/{doc['id']}", org, {"name": None})
+    assert status == 400 and error["error"] == "bad_request"
+    _, model = call(client, "POST", f"/api/v2/models/catalog/{catalog_id_for('knapsack')}/activate", org)
+    _, trigger = call(client, "POST", "/api/v2/triggers", org, {"name": "t", "type": "webhook", "model_id": model["id"]})
+    status, error = call(client, "PATCH", f"/api/v2/triggers/{trigger['id']}", org, {"name": None})
+    assert status == 400 and error["error"] == "bad_request"
