@@ -10,25 +10,26 @@ from chalicelib.settings import get_settings
 
 logger = logging.getLogger("jaot")
 
-MessageHandler = Callable[[str, int, dict[str, str]], str]
-"""(body, receive count, message attributes) -> what happened."""
+MessageHandler = Callable[[str, dict[str, str]], str]
+"""(body, message attributes) -> what happened. Redeliveries are counted on the execution
+record (its attempts), not taken from SQS."""
 
 
-def _runs(body: str, receive_count: int, attributes: dict[str, str]) -> str:
+def _runs(body: str, attributes: dict[str, str]) -> str:
     return worker.process_run_message(body)
 
 
-def _dead_letters(body: str, receive_count: int, attributes: dict[str, str]) -> str:
+def _dead_letters(body: str, attributes: dict[str, str]) -> str:
     return worker.process_dead_letter(body)
 
 
-def _trigger_events(body: str, receive_count: int, attributes: dict[str, str]) -> str:
+def _trigger_events(body: str, attributes: dict[str, str]) -> str:
     from chalicelib.services import trigger_events
 
     return trigger_events.on_queue_message(body, attributes)
 
 
-def _storage_events(body: str, receive_count: int, attributes: dict[str, str]) -> str:
+def _storage_events(body: str, attributes: dict[str, str]) -> str:
     from chalicelib.services import trigger_events
 
     return trigger_events.on_storage_notification(body)
@@ -44,11 +45,9 @@ def handle_lambda_event(queue_name: str, event: Any) -> None:
     """Chalice's SQSEvent: a record that raises makes Lambda redeliver the batch."""
     handler = handlers()[queue_name]
     for record in event:
-        raw = record.to_dict()
-        receive_count = int(raw.get("attributes", {}).get("ApproximateReceiveCount", "1"))
         attributes = {name: value.get("stringValue", "")
-                      for name, value in (raw.get("messageAttributes") or {}).items()}
-        outcome = handler(record.body, receive_count, attributes)
+                      for name, value in (record.to_dict().get("messageAttributes") or {}).items()}
+        outcome = handler(record.body, attributes)
         logger.info("%s message: %s", queue_name, outcome)
 
 
@@ -66,11 +65,10 @@ def drain(queue_name: str, max_messages: int = 10) -> list[str]:
     handler = handlers()[queue_name]
     outcomes = []
     for message in queues.receive(queue_name, max_messages):
-        receive_count = int(message.get("Attributes", {}).get("ApproximateReceiveCount", "1"))
         attributes = {name: value.get("StringValue", "")
                       for name, value in (message.get("MessageAttributes") or {}).items()}
         try:
-            outcomes.append(handler(message["Body"], receive_count, attributes))
+            outcomes.append(handler(message["Body"], attributes))
         except worker.RunStillLeased:
             outcomes.append("leased elsewhere")
             continue

@@ -1,6 +1,6 @@
 from chalice import Blueprint
 
-from chalicelib.api.http import dispatch_for, idempotent, json_body, ok, query, run_response
+from chalicelib.api.http import json_body, ok, query, run_route
 from chalicelib.schemas.builder import (
     BuilderExecuteRequest,
     CompileRequest,
@@ -57,10 +57,5 @@ def compile_document(document_id):
 @bp.route("/builder/{document_id}/execute", methods=["POST"])
 def execute_document(document_id):
     caller = authenticate(bp.current_request)
-    request = bp.current_request
-
-    def run():
-        body = json_body(request, BuilderExecuteRequest)
-        return run_response(builder_runs.execute_document(caller, document_id, body, dispatch_for(request, body)))
-
-    return idempotent(request, caller, run)
+    return run_route(bp.current_request, caller, BuilderExecuteRequest,
+                     lambda body, dispatch: builder_runs.execute_document(caller, document_id, body, dispatch))

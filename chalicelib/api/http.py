@@ -113,6 +113,17 @@ def run_response(result: OptimizationResult | QueuedRun) -> Response:
     return ok(result)
 
 
+def run_route(request: Request, caller: Caller, body_model: type[M],
+              start: Callable[[M, Dispatch], OptimizationResult | QueuedRun]) -> Response:
+    """Execute and solve routes: parse the body, start the run now or queued, answer 200 or
+    202, all under the request's Idempotency-Key if it has one."""
+    def respond() -> Response:
+        body = json_body(request, body_model)
+        return run_response(start(body, dispatch_for(request, body)))
+
+    return idempotent(request, caller, respond)
+
+
 def idempotent(request: Request, caller: Caller, respond: Callable[[], Response]) -> Response:
     """Honour an `Idempotency-Key` header (services/idempotency.py); without one, just respond."""
     key = request.headers.get("idempotency-key")

@@ -1,6 +1,6 @@
 from chalice import Blueprint
 
-from chalicelib.api.http import dispatch_for, idempotent, json_body, ok, query, run_response
+from chalicelib.api.http import json_body, ok, query, run_route
 from chalicelib.schemas.common import StatusResponse
 from chalicelib.schemas.models import OrgModelCreate, OrgModelQuery, OrgModelUpdate
 from chalicelib.schemas.results import ExecuteRequest
@@ -52,10 +52,5 @@ def get_model_schema(model_id):
 @bp.route("/models/{model_id}/execute", methods=["POST"])
 def execute_model(model_id):
     caller = authenticate(bp.current_request)
-    request = bp.current_request
-
-    def run():
-        body = json_body(request, ExecuteRequest)
-        return run_response(model_runs.execute_model(caller, model_id, body, dispatch_for(request, body)))
-
-    return idempotent(request, caller, run)
+    return run_route(bp.current_request, caller, ExecuteRequest,
+                     lambda body, dispatch: model_runs.execute_model(caller, model_id, body, dispatch))

@@ -44,7 +44,9 @@ class StatusChangeView(BaseModel):
     reason: str | None = None
 
 
-class CallbackDelivery(BaseModel):
+class DeliveryAttempt(BaseModel):
+    """One POST of a run's result to its callback URL, as recorded on the run."""
+
     attempt: int
     at: str
     status_code: int | None = None
@@ -89,7 +91,7 @@ class ExecutionDetail(ExecutionSummary):
     result: OptimizationResult | None = None
     """Set once the run has ended."""
     callback_url: str | None = None
-    deliveries: list[CallbackDelivery] = Field(default_factory=list)
+    deliveries: list[DeliveryAttempt] = Field(default_factory=list)
 
 
 class ExecutionPage(BaseModel):

@@ -20,9 +20,8 @@ from datetime import datetime, timezone
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel
-
 from chalicelib import signing
+from chalicelib.schemas.executions import DeliveryAttempt
 
 MAX_URL_LENGTH = 2048
 LOCAL_HTTP_HOSTS = frozenset({"127.0.0.1", "localhost"})
@@ -35,16 +34,6 @@ DELIVERY_ID_PREFIX = "dlv_"
 
 _RETRYABLE_STATUS = frozenset({408, 429})
 _UNSAFE_URL_CHARACTERS = re.compile(r"[\s\x00-\x1f\x7f]")
-
-
-class DeliveryAttempt(BaseModel):
-    """One POST to the callback URL, as recorded on the run."""
-    attempt: int
-    at: str
-    status_code: int | None
-    error: str | None
-    duration_ms: int
-    delivered: bool
 
 
 def validate_callback_url(url: str, allow_http_hosts: frozenset[str] = LOCAL_HTTP_HOSTS) -> str:

@@ -5,8 +5,6 @@ a cancel racing a worker or two workers on one run can never charge or finish a 
 """
 from __future__ import annotations
 
-import gzip
-import json
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -18,14 +16,6 @@ from chalicelib.store.transactions import condition_failed, transaction
 
 ACTIVE = ("queued", "running")
 TERMINAL = ("succeeded", "failed", "canceled")
-
-
-def pack_json(value: Any) -> bytes:
-    return gzip.compress(json.dumps(value, separators=(",", ":")).encode(), compresslevel=6)
-
-
-def unpack_json(blob: bytes | None) -> Any:
-    return None if blob is None else json.loads(gzip.decompress(blob))
 
 
 def change(status: str, at: str, reason: str | None = None) -> StatusChange:

@@ -33,8 +33,7 @@ def send_run(organization_id: str, execution_id: str) -> None:
 def receive(name: str, max_messages: int = 10, wait_s: int = 0) -> list[dict[str, Any]]:
     """For the local worker loop and tests: what Lambda's event source does in AWS."""
     reply = _sqs().receive_message(QueueUrl=queue_url(name), MaxNumberOfMessages=max_messages,
-                                   WaitTimeSeconds=wait_s, AttributeNames=["ApproximateReceiveCount"],
-                                   MessageAttributeNames=["All"])
+                                   WaitTimeSeconds=wait_s, MessageAttributeNames=["All"])
     return reply.get("Messages", [])
 
 

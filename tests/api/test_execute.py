@@ -5,7 +5,8 @@ import itertools
 import pytest
 
 from chalicelib.ids import catalog_id_for
-from chalicelib.store.executions import get_execution, unpack_json
+from chalicelib.store.blobs import get_json
+from chalicelib.store.executions import get_execution
 from chalicelib.templates import warehouse_allocation
 from tests.api.helpers import call, new_org
 
@@ -82,8 +83,8 @@ def test_execution_is_charged_and_recorded(client, org, model_id):
     assert (record.status, record.solve_status, record.credits_used, record.model_id) == (
         "succeeded", "optimal", 3, model_id)
     assert record.started_by.startswith("key_") and record.finished_at
-    assert unpack_json(record.input_gz) == SPEC_INPUT
-    assert unpack_json(record.result_gz)["objective_value"] == pytest.approx(900.0)
+    assert get_json(record.input_gz, record.input_s3) == SPEC_INPUT
+    assert get_json(record.result_gz, record.result_s3)["objective_value"] == pytest.approx(900.0)
 
 
 def test_credit_exhaustion_is_402_and_leaves_the_balance(client, org, model_id):

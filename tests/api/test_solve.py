@@ -1,7 +1,8 @@
 """POST /api/v2/solve through the HTTP layer."""
 import pytest
 
-from chalicelib.store.executions import get_execution, unpack_json
+from chalicelib.store.blobs import get_json
+from chalicelib.store.executions import get_execution
 from tests.api.helpers import call, new_org
 from tests.engine.test_generic import MPS, TEXTBOOK
 
@@ -24,7 +25,7 @@ def test_json_lp_is_solved_charged_and_recorded(client, org):
     assert balance(client, org) == 4
     record = get_execution(org.id, result["execution_id"])
     assert (record.kind, record.status, record.solve_status) == ("solve", "succeeded", "optimal")
-    assert unpack_json(record.input_gz)["model"]["objective"]["expression"] == "3*x + 4*y"
+    assert get_json(record.input_gz, record.input_s3)["model"]["objective"]["expression"] == "3*x + 4*y"
 
 
 def test_mip_costs_two_and_overrides_apply(client, org):
