@@ -25,6 +25,7 @@ os.environ.update({"AWS_ACCESS_KEY_ID": "reliability", "AWS_SECRET_ACCESS_KEY": 
 os.environ.pop("AWS_ENDPOINT_URL", None)
 
 import boto3  # noqa: E402
+from scripts import hostile  # noqa: E402
 from moto import mock_aws  # noqa: E402
 from moto.core.botocore_stubber import BotocoreStubber  # noqa: E402
 
@@ -36,6 +37,7 @@ SPEC_INPUT = {"warehouses": [{"name": "East Hub", "capacity": 500, "cost_per_uni
 COUNTS = {"requests sent": 0, "5xx seen": 0, "schema violations": 0, "overdrafts": 0,
           "cross-tenant leaks": 0, "partial writes": 0, "time-limit overruns": 0, "inputs lost": 0}
 NOTES: list[str] = []
+HOSTILE_ROWS: list[tuple[str, int, int]] = []
 _lock = threading.Lock()
 
 
@@ -349,14 +351,27 @@ def main() -> int:
                 started = time.perf_counter()
                 scenario(api)
                 NOTES.append(f"{scenario.__name__}: {time.perf_counter() - started:.1f} s")
+            for module in hostile.modules():
+                started = time.perf_counter()
+                tried, got_through, notes = module.run(api)
+                HOSTILE_ROWS.append((module.CLASS, tried, got_through))
+                NOTES.extend(f"{module.CLASS}: {note}" for note in notes)
+                NOTES.append(f"{module.CLASS}: {time.perf_counter() - started:.1f} s")
     width = max(map(len, COUNTS))
     print(f"{'measure':<{width}}  count")
     for name, count in COUNTS.items():
         print(f"{name:<{width}}  {count}")
     print()
+    if HOSTILE_ROWS:
+        width = max(len(name) for name, _, _ in HOSTILE_ROWS)
+        print(f"{'hostile class':<{width}}  tried  got through")
+        for name, tried, got_through in HOSTILE_ROWS:
+            print(f"{name:<{width}}  {tried:>5}  {got_through:>11}")
+        print()
     for note in NOTES:
         print(f"- {note}")
     failures = sum(count for name, count in COUNTS.items() if name != "requests sent")
+    failures += sum(got_through for _, _, got_through in HOSTILE_ROWS)
     return 1 if failures else 0
 
 
