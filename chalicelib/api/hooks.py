@@ -9,7 +9,8 @@ bp = Blueprint(__name__)
 @bp.route("/hooks/{trigger_id}", methods=["POST"])
 def receive_webhook(trigger_id):
     """No API key: the request is signed with the trigger's secret (X-JAOT-Signature:
-    t=<unix seconds>,v1=<HMAC-SHA256 hex of "<t>." + body>). Answers 202 with the run."""
+    t=<unix seconds>,v1=<HMAC-SHA256 hex of "<t>." + body>; format in chalicelib/signing.py).
+    Answers 202 with the run; 409 for an event (timestamp, body) already accepted."""
     request = bp.current_request
     queued = trigger_events.on_webhook(trigger_id, body_bytes(request), request.headers.get("x-jaot-signature"))
     return run_response(queued)

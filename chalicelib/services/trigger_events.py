@@ -6,7 +6,6 @@ credits left) leaves the reason in the trigger's `last_error`.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import time
@@ -34,6 +33,7 @@ logger = logging.getLogger("jaot")
 MAX_DUE_PER_TICK = 100
 MAX_BATCHES = 10
 RESULT_SUFFIX = ".result.json"
+MAX_TRIGGER_ID_CHARS = 64
 
 
 def fire(trigger: TriggerItem, event_input: dict[str, Any] | None, result_key: str | None = None) -> QueuedRun:
@@ -91,20 +91,28 @@ def fire_due_schedules(now: datetime | None = None) -> int:
 
 
 def on_webhook(trigger_id: str, body: bytes, signature: str | None) -> QueuedRun:
-    """POST /hooks/{trigger_id}: a signed, fresh, never-seen request queues a run."""
-    trigger = store.find_trigger(trigger_id) if trigger_id.startswith(triggers.TRIGGER_PREFIX) else None
+    """POST /hooks/{trigger_id}: a signed, fresh, never-seen event queues a run.
+
+    An event is what the signature proves, (timestamp, body): it runs once, however its
+    header is spelled. A sender that wants the same body to run twice signs it again, at
+    another second.
+    """
+    trigger = (store.find_trigger(trigger_id)
+               if trigger_id.startswith(triggers.TRIGGER_PREFIX) and len(trigger_id) <= MAX_TRIGGER_ID_CHARS
+               else None)
     if trigger is None or trigger.type != "webhook":
         raise NotFound("No webhook trigger with this id exists.")
     tolerance = get_settings().webhook_tolerance_s
     try:
-        signing.verify(trigger.secret, body, signature, now=int(time.time()), tolerance_s=tolerance)
+        verified = signing.verify(trigger.secret, body, signature, now=int(time.time()), tolerance_s=tolerance)
     except signing.SignatureError as error:
         raise Unauthorized(f"Webhook signature rejected: {error}") from None
     if not trigger.is_enabled:
         raise Conflict("This trigger is disabled; enable it to accept events.")
-    digest = hashlib.sha256(signature.encode()).hexdigest()
-    if not store.remember_signature(trigger_id, digest, int(time.time()) + 2 * tolerance):
-        raise Conflict("This signed request was already accepted; sign each event anew.")
+    # Kept while the timestamp could still verify, and a while longer.
+    if not store.remember_event(trigger_id, verified.event_key(trigger_id), verified.timestamp + 2 * tolerance):
+        raise Conflict("This signed event (same body, same timestamp) was already accepted; "
+                       "sign each event anew.")
     event_input = _json_object(body) if body.strip() else None
     try:
         queued = fire(trigger, event_input)

@@ -152,9 +152,10 @@ def record_outcome(item: TriggerItem, *, execution_id: str | None, error: str | 
         pass  # the trigger was deleted meanwhile: nothing to record on
 
 
-def remember_signature(trigger_id: str, digest: str, expires_at: int) -> bool:
-    """False when this exact signed request was accepted before (a replay)."""
-    marker = ReplayMarkerItem(keys.replay_pk(trigger_id), keys.replay_sk(digest), expires_at=expires_at)
+def remember_event(trigger_id: str, event_key: str, expires_at: int) -> bool:
+    """False when this signed event (signing.Verified.event_key) was accepted before: a replay.
+    One conditional put, so of two copies arriving at once exactly one is first."""
+    marker = ReplayMarkerItem(keys.replay_pk(trigger_id), keys.replay_sk(event_key), expires_at=expires_at)
     try:
         marker.save(condition=ReplayMarkerItem.PK.does_not_exist())
     except PutError as error:

@@ -99,9 +99,44 @@ def test_malformed_headers_are_refused(header, message):
         signing.verify(SECRET, BODY, header, now=NOW)
 
 
-def test_non_ascii_signature_is_a_mismatch_not_a_crash():
-    with pytest.raises(SignatureError, match="does not match"):
-        signing.verify(SECRET, BODY, f"t={NOW},v1=é", now=NOW)
+@pytest.mark.parametrize("signature", ["é" * 64, "abc", "A" * 64, "0" * 63, "0" * 65, "g" * 64])
+def test_a_v1_that_is_not_64_lowercase_hex_digits_is_refused_not_a_crash(signature):
+    with pytest.raises(SignatureError, match="64 lowercase hex digits|malformed"):
+        signing.verify(SECRET, BODY, f"t={NOW},v1={signature}", now=NOW)
+
+
+@pytest.mark.parametrize("timestamp", [f"0{NOW}", f"+{NOW}", f"{NOW}.0", f"{NOW}e0", "１８００００００００", " 1", f"{NOW} 1"])
+def test_a_timestamp_that_is_not_a_canonical_integer_is_refused(timestamp):
+    digest = signing.sign(SECRET, BODY, NOW).split("v1=")[1]
+    with pytest.raises(SignatureError, match="exactly one t=|malformed"):
+        signing.verify(SECRET, BODY, f"t={timestamp},v1={digest}", now=NOW)
+
+
+@pytest.mark.parametrize("header", [
+    "T={now},v1={d}", "t={now},V1={d}", "t={now};v1={d}", "t={now},v1={d},", ",t={now},v1={d}",
+    "t={now},v1={d}\x00", "t={now},v1={d}\u00a0", "t={now},v 1={d}", "t={now},v1={d},v0=a b",
+    "t={now},v1={d}," + "x=" + "a" * 1024,
+])
+def test_malformed_spellings_are_refused(header):
+    digest = signing.sign(SECRET, BODY, NOW).split("v1=")[1]
+    with pytest.raises(SignatureError):
+        signing.verify(SECRET, BODY, header.format(now=NOW, d=digest), now=NOW)
+
+
+def test_every_accepted_spelling_of_one_event_is_the_same_event():
+    good = signing.sign(SECRET, BODY, NOW)
+    digest = good.split("v1=")[1]
+    old = signing.sign("whsec_old", BODY, NOW).split("v1=")[1]
+    spellings = [good, f"v1={digest},t={NOW}", f" t={NOW} ,\tv1={digest} ", f"t={NOW},v1={digest},v1={'0' * 64}",
+                 f"t={NOW},v1={old},v1={digest}", f"t={NOW},v0=x,v1={digest},v2=y"]
+    keys = {signing.verify(SECRET, BODY, header, now=NOW).event_key("trg_1")
+            for header in spellings}
+    assert len(keys) == 1
+    verified = signing.verify(SECRET, BODY, good, now=NOW)
+    assert verified == signing.Verified(NOW, hashlib.sha256(BODY).hexdigest())
+    assert verified.event_key("trg_2") not in keys  # another trigger, another event
+    other_second = signing.verify(SECRET, BODY, signing.sign(SECRET, BODY, NOW + 1), now=NOW)
+    assert other_second.event_key("trg_1") not in keys
 
 
 @pytest.mark.parametrize("position", [0, 1, 2])
