@@ -32,6 +32,8 @@ class Settings(BaseModel):
     webhook_tolerance_s: int = Field(default=300, ge=1, le=3600)
     rate_limit_per_minute: int = Field(default=600, ge=0)
     """Requests per minute per API key (or JWT subject); 0 turns the limit off."""
+    max_token_lifetime_s: int = Field(default=24 * 3600, ge=60, le=30 * 24 * 3600)
+    """Longest a JWT may live: `exp` at most this far from now (and from `iat`, if given)."""
 
 
 _ENV = {
@@ -57,6 +59,7 @@ _ENV = {
     "callback_http_hosts": "JAOT_CALLBACK_HTTP_HOSTS",
     "webhook_tolerance_s": "JAOT_WEBHOOK_TOLERANCE_S",
     "rate_limit_per_minute": "JAOT_RATE_LIMIT_PER_MINUTE",
+    "max_token_lifetime_s": "JAOT_MAX_TOKEN_LIFETIME_S",
 }
 
 

@@ -1,7 +1,14 @@
-"""Who is calling: an API key (looked up by its hash) or an HS256 JWT."""
+"""Who is calling: an API key (looked up by its hash) or an HS256 JWT.
+
+Every part of a credential that reaches storage is bounded first: the header's length,
+an API key's form, and a token's `org_id` and `sub` (they become the rate-limit key and
+the `started_by` of runs, and DynamoDB refuses keys over 2,048 bytes with a 500). A token
+must expire, and may live at most `max_token_lifetime_s` (JAOT_MAX_TOKEN_LIFETIME_S).
+"""
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from dataclasses import dataclass
 
@@ -13,6 +20,14 @@ from chalicelib.settings import get_settings
 from chalicelib.store import organizations as store
 
 KEY_PREFIXES = (ids.API_KEY_LIVE, "ok_test_")
+MAX_CREDENTIAL_CHARS = 4096
+"""Longest API key or JWT accepted; a token with a few short claims is ~300."""
+CLOCK_SKEW_S = 60
+"""How far the issuer's clock may run ahead of ours when a token's lifetime is checked."""
+_API_KEY = re.compile(r"ok_(?:live|test)_[A-Za-z0-9_-]{16,128}")
+_ORGANIZATION_ID = re.compile(re.escape(ids.ORGANIZATION) + r"[0-9a-z]{1,32}")
+_SUBJECT = re.compile(r"[!-~]{1,255}")
+"""Printable ASCII, no spaces or control characters: e-mail addresses, UUIDs, `auth0|...`."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +48,8 @@ def authenticate(request: Request) -> Caller:
     credential = credential.strip()
     if scheme.lower() != "bearer" or not credential:
         raise Unauthorized("Send 'Authorization: Bearer <API key or JWT>'.")
+    if len(credential) > MAX_CREDENTIAL_CHARS:
+        raise Unauthorized(f"Bearer credential is longer than {MAX_CREDENTIAL_CHARS} characters.")
     caller = _from_api_key(credential) if credential.startswith(KEY_PREFIXES) else _from_jwt(credential)
     _check_rate(caller)
     return caller
@@ -53,6 +70,8 @@ def _check_rate(caller: Caller) -> None:
 
 
 def _from_api_key(api_key: str) -> Caller:
+    if not _API_KEY.fullmatch(api_key):
+        raise Unauthorized("API key is invalid or revoked.")
     item = store.get_api_key_by_hash(hash_api_key(api_key))
     if item is None or item.revoked_at:
         raise Unauthorized("API key is invalid or revoked.")
@@ -72,9 +91,29 @@ def _from_jwt(token: str) -> Caller:
         raise Unauthorized("Token has expired.") from None
     except jwt.InvalidTokenError as error:
         raise Unauthorized(f"Token is invalid: {error}.") from None
-    organization_id = claims["org_id"]
-    if not isinstance(organization_id, str) or not organization_id.startswith(ids.ORGANIZATION):
-        raise Unauthorized("Token's org_id claim is not an organization id.")
+    _check_lifetime(claims)
+    organization_id, subject = claims["org_id"], claims.get("sub")
+    if not isinstance(organization_id, str) or not _ORGANIZATION_ID.fullmatch(organization_id):
+        raise _claim_error("org_id", "Token's org_id claim is not an organization id.")
+    if subject is not None and (not isinstance(subject, str) or not _SUBJECT.fullmatch(subject)):
+        raise _claim_error("sub", "Token's sub claim must be 1 to 255 printable ASCII characters, no spaces.")
     if store.get_organization(organization_id) is None:  # a signed token for a deleted org
         raise Unauthorized("Token's organization does not exist.")
-    return Caller(organization_id=organization_id, principal=f"jwt:{claims.get('sub', '')}")
+    return Caller(organization_id=organization_id, principal=f"jwt:{subject or ''}")
+
+
+def _check_lifetime(claims: dict) -> None:
+    """A stolen token is useful until it expires: refuse tokens issued to live too long.
+    `exp` and `iat` were checked to be integers (and `exp` present) by PyJWT."""
+    limit = get_settings().max_token_lifetime_s
+    expires_at, issued_at = int(claims["exp"]), claims.get("iat")
+    if expires_at - time.time() > limit + CLOCK_SKEW_S:
+        raise _claim_error("exp", f"Token expires more than {limit} s from now; issue tokens that live "
+                                  f"at most {limit} s.")
+    if issued_at is not None and expires_at - int(issued_at) > limit:
+        raise _claim_error("exp", f"Token lives {expires_at - int(issued_at)} s (exp - iat), more than the "
+                                  f"{limit} s allowed.")
+
+
+def _claim_error(claim: str, message: str) -> Unauthorized:
+    return Unauthorized(message, [{"field": claim, "message": message}])
