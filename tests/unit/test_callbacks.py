@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from chalicelib import signing
+from chalicelib.services import callbacks
 from chalicelib.services.callbacks import DeliveryAttempt, deliver, validate_callback_url
 
 SECRET = "whsec_callback-test"
@@ -121,7 +122,7 @@ def closed_port_url() -> str:
     "http://127.0.0.1:8080/hooks",
     "http://localhost/hooks",
     "https://8.8.8.8/hooks",
-    "https://" + "a" * 2036 + ".com",  # exactly 2048 characters
+    "https://example.com/" + "a" * 2028,  # exactly 2048 characters
 ])
 def test_acceptable_callback_urls(url):
     assert validate_callback_url(url) == url
@@ -135,15 +136,15 @@ def test_acceptable_callback_urls(url):
     ("https:///hooks", "needs a host"),
     ("https://user:pass@example.com/hooks", "must not contain credentials"),
     ("https://token@example.com/hooks", "must not contain credentials"),
-    ("https://example.com/hooks path", "spaces or control characters"),
-    ("https://example.com/hooks\r\nX-Evil: 1", "spaces or control characters"),
+    ("https://example.com/hooks path", "spaces, backslashes or control characters"),
+    ("https://example.com/hooks\r\nX-Evil: 1", "spaces, backslashes or control characters"),
     ("https://example.com:99999/hooks", "invalid port"),
     ("https://" + "a" * 2037 + ".com", "at most 2048 characters"),
     ("https://10.0.0.5/hooks", "must not point at 10.0.0.5"),
     ("https://169.254.169.254/latest/meta-data", "must not point at"),
     ("https://[::1]/hooks", "must not point at"),
-    ("https://127.1/hooks", "must not point at"),
-    ("https://2130706433/hooks", "must not point at"),
+    ("https://127.1/hooks", "must name a public host"),
+    ("https://2130706433/hooks", "must name a public host"),
     ("", "non-empty string"),
 ])
 def test_unacceptable_callback_urls(url, message):
@@ -198,7 +199,7 @@ def test_500_then_200_is_delivered_on_the_second_attempt(receive, delays):
     attempts = send(receiver.url, delays)
 
     assert [(a.attempt, a.status_code, a.delivered) for a in attempts] == [(1, 500, False), (2, 200, True)]
-    assert attempts[0].error == "receiver answered HTTP 500" and attempts[1].error is None
+    assert attempts[0].error == "HTTP 500" and attempts[1].error is None
     assert len(delays) == 1 and 1.0 <= delays[0] <= 1.1
     first, second = receiver.requests
     assert first.body == second.body
@@ -224,7 +225,7 @@ def test_other_4xx_is_a_permanent_failure_without_retry(receive, delays, status)
     attempts = send(receiver.url, delays)
 
     assert [(a.status_code, a.delivered) for a in attempts] == [(status, False)]
-    assert attempts[0].error == f"receiver answered HTTP {status}"
+    assert attempts[0].error == f"HTTP {status}"
     assert len(receiver.requests) == 1 and delays == []
 
 
@@ -260,7 +261,7 @@ def test_connection_refused_is_retried_until_attempts_run_out(delays):
 
     assert [(a.attempt, a.status_code, a.delivered) for a in attempts] == [
         (1, None, False), (2, None, False), (3, None, False)]
-    assert all("could not connect" in a.error and "refused" in a.error.lower() for a in attempts)
+    assert all(a.error == "connection failed" for a in attempts)
     assert len(delays) == 2
 
 
@@ -269,7 +270,7 @@ def test_a_slow_receiver_times_out_and_is_retried(receive, delays):
     attempts = send(receiver.url, delays, timeout_s=0.2)
 
     assert [(a.status_code, a.delivered) for a in attempts] == [(None, False), (200, True)]
-    assert attempts[0].error == "no answer within 0.2 s"
+    assert attempts[0].error == "timed out"
     assert 150 <= attempts[0].duration_ms < 1000
 
 
@@ -282,10 +283,13 @@ def test_each_delivery_has_its_own_id_unless_one_is_given(receive, delays):
     assert ids[0] != ids[1] and ids[2] == "dlv_fixed"
 
 
-def test_unsafe_urls_are_refused_before_any_request(delays):
-    for url in ["file:///etc/passwd", "http://example.com/hooks"]:
-        with pytest.raises(ValueError, match="must use https"):
-            send(url, delays)
+def test_unsafe_urls_are_one_failed_attempt_and_no_request(delays, monkeypatch):
+    monkeypatch.setattr(callbacks, "open_socket", lambda *args: pytest.fail("connected"))
+    for url in ["file:///etc/passwd", "http://example.com/hooks", "https://example.com/caf\u00e9"]:
+        attempts = send(url, delays)
+        assert [(a.attempt, a.status_code, a.error, a.delivered) for a in attempts] == [
+            (1, None, "invalid URL", False)]
+    assert delays == []
 
 
 def test_attempts_must_be_positive(receive, delays):
