@@ -51,7 +51,8 @@ def hostile_urls() -> list[str]:
     urls += [f"https://{host}:8443/hook" for host in ("localhost", "127.0.0.1", "[::1]")]
     urls += ["http://localhost/", "http://127.0.0.1:8000/", "http://example.com/", "https://user@example.com/",
              "https://example.com\\@127.0.0.1/", "https://example.com%40127.0.0.1/",
-             "https://example.com\uff20127.0.0.1/", "https://[127.0.0.1]/", "https://example.com/\u00e9", "file:///etc/passwd", "gopher://127.0.0.1:6379/_"]
+             "https://example.com\uff20127.0.0.1/", "https://[127.0.0.1]/", "https://example.com/\u00e9",
+             "file:///etc/passwd", "gopher://127.0.0.1:6379/_"]
     return urls
 
 
