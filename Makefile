@@ -13,7 +13,7 @@ $(STAMP): requirements.txt requirements-solver.txt requirements-dev.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python scripts/run_local.py
+	$(BIN)/python -m local.run
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto -q
