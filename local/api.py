@@ -6,14 +6,18 @@ Token"; the deployed API maps that gateway response to our 404 envelope
 (`GatewayResponses` in deploy/resources.json), so this server does the same, from the same
 template.
 
-Run as `python -m local.api --port N` (local/run.py starts it, in its own process, so that
-solving and serving use both cores).
+Run as `python -m local.api --port N --processes P` (local/run.py starts it). It binds once,
+then forks into P processes that accept on the same socket, each serving with threads: a
+synchronous solve holds its process's interpreter lock for the whole solve (OR-Tools'
+routing solver does not release it), and with one process every other request, a health
+check included, waited for it.
 """
 from __future__ import annotations
 
 import argparse
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -78,9 +82,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--processes", type=int, default=4)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     server = create_server(args.host, args.port)
+    for _ in range(args.processes - 1):
+        if os.fork() == 0:
+            break  # a child: serve the inherited socket (local/run.py stops the whole group)
     try:
         server.server.serve_forever()
     except KeyboardInterrupt:

@@ -1,14 +1,16 @@
 """`make run`: JAOT as a single-machine service that keeps what it is given.
 
 This process holds the embedded store (local/store.py: moto's DynamoDB/SQS/S3, durable in
-`$JAOT_DATA_DIR`, default `.jaot/`), recovers runs the last process left unfinished, runs the
-worker loop (one thread per queue calling the handlers Lambda calls in AWS, and the scheduler
-tick) and starts the API (local/api.py) in a child process. It prints the demo organization's
+`$JAOT_DATA_DIR`, default `.jaot/`), recovers runs the last process left unfinished, and
+starts two children: the worker loop (local/worker.py) and the API (local/api.py). Solves
+run in the children only: OR-Tools' routing solver holds the interpreter lock while it
+solves, and in this process it would stop the store from answering anyone. It prints the demo organization's
 key, the same at every start. Ctrl-C or SIGTERM stops it all, snapshotting the store, with
 exit status 0.
 
 Settings: PORT (API, 8000), JAOT_STORE_PORT (4566), JAOT_DATA_DIR, JAOT_DEMO_KEY (the demo
-key to use), JAOT_DEMO_CREDITS (its credits when first created), JAOT_TICK_S (60).
+key to use), JAOT_DEMO_CREDITS (its credits when first created), JAOT_TICK_S (60),
+JAOT_API_PROCESSES (4).
 """
 from __future__ import annotations
 
@@ -27,7 +29,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STOP_GRACE_S = 3.0
 
-logger = logging.getLogger("jaot")
 
 
 class StartError(Exception):
@@ -129,38 +130,9 @@ def recover_runs(store) -> dict[str, int]:
     return recovery.recover(boto3.client("dynamodb"), settings.table_name, store.message_bodies(settings.runs_queue))
 
 
-def start_worker_loop(stopping: threading.Event) -> list[str]:
-    """What Lambda's event sources and EventBridge do in AWS, done by polling the store."""
-    from chalicelib import events
-
-    def poll(queue_name: str) -> None:
-        while not stopping.is_set():
-            try:
-                if not events.drain(queue_name, max_messages=1):
-                    stopping.wait(0.2)
-            except Exception:
-                logger.exception("worker loop on %s", queue_name)
-                stopping.wait(1)
-
-    def tick() -> None:
-        every_s = float(os.environ.get("JAOT_TICK_S", "60"))
-        while not stopping.wait(every_s - time.time() % every_s):
-            try:
-                events.scheduler_tick()
-            except Exception:
-                logger.exception("scheduler tick")
-
-    names = list(events.handlers())
-    for name in names:
-        threading.Thread(target=poll, args=(name,), name=f"worker:{name}", daemon=True).start()
-    threading.Thread(target=tick, name="scheduler", daemon=True).start()
-    return names
-
-
-def start_api(port: int) -> subprocess.Popen:
-    """The API in its own process group: Ctrl-C reaches this process, which stops it."""
-    return subprocess.Popen([sys.executable, "-m", "local.api", "--port", str(port)], cwd=ROOT,
-                            env=os.environ.copy(), start_new_session=True)
+def start_child(*args: str) -> subprocess.Popen:
+    """A child in its own process group: Ctrl-C reaches this process, which stops it."""
+    return subprocess.Popen([sys.executable, "-m", *args], cwd=ROOT, env=os.environ.copy(), start_new_session=True)
 
 
 def wait_until_serving(api: subprocess.Popen, port: int, timeout_s: float = 60) -> None:
@@ -176,14 +148,19 @@ def wait_until_serving(api: subprocess.Popen, port: int, timeout_s: float = 60) 
     raise StartError(f"The API did not start listening on port {port} within {timeout_s:.0f} s.")
 
 
-def stop_api(api: subprocess.Popen) -> None:
-    if api.poll() is None:
-        os.killpg(api.pid, signal.SIGTERM)
+def stop_children(children: list[subprocess.Popen]) -> None:
+    """SIGTERM to each group, SIGKILL to what is left after the grace period. A run cut off
+    in the worker is taken up again at the next start (local/recovery.py)."""
+    for child in children:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_GRACE_S
+    for child in children:
         try:
-            api.wait(STOP_GRACE_S)
+            child.wait(max(0.0, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
-            os.killpg(api.pid, signal.SIGKILL)
-            api.wait()
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
 
 
 def main() -> int:
@@ -195,7 +172,8 @@ def main() -> int:
     configure_environment(store_port)
     sys.path.insert(0, str(ROOT))
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per store call otherwise
-    api = store = None
+    store = None
+    children: list[subprocess.Popen] = []
     try:
         check_port_free(port, "PORT")
         check_port_free(store_port, "JAOT_STORE_PORT")  # 4566 is LocalStack's port too
@@ -208,24 +186,25 @@ def main() -> int:
               f"{published} catalog models published.")
         if any(recovered.values()):
             print("Unfinished runs: " + ", ".join(f"{count} {what}" for what, count in recovered.items()) + ".")
-        queues = start_worker_loop(stopping)
-        print(f"Worker loop polling {', '.join(queues)}; scheduler tick every minute.")
-        api = start_api(port)
+        children.append(start_child("local.worker"))
+        api = start_child("local.api", "--port", str(port), "--processes", os.environ.get("JAOT_API_PROCESSES", "4"))
+        children.append(api)
         wait_until_serving(api, port)
     except StartError as error:
         print(f"make run: {error}", file=sys.stderr, flush=True)
-        if api is not None:
-            stop_api(api)
+        stop_children(children)
         return 1
     print(("New demo organization" if created else "Demo organization") + "; its API key (kept in "
           f"{store.data_dir / 'demo_key'}):")
     print(f"JAOT_API_KEY={key}")
     print(f"API on http://127.0.0.1:{port}/api/v2 (Ctrl-C stops)", flush=True)
     while not stopping.wait(0.5):
-        if api.poll() is not None:
-            print(f"make run: the API process exited with status {api.returncode}; stopping.", file=sys.stderr)
+        ended = [child for child in children if child.poll() is not None]
+        if ended:
+            print(f"make run: {' '.join(ended[0].args[2:4])} exited with status {ended[0].returncode}; stopping.",
+                  file=sys.stderr)
             break
-    stop_api(api)
+    stop_children(children)
     store.close()
     print("Stopped; everything is kept in " + str(store.data_dir) + ".", flush=True)
     return 0 if stopping.is_set() else 1
