@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean reliability
+.PHONY: run test bench clean reliability reset
 
 $(STAMP): requirements.txt requirements-solver.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,12 +25,17 @@ bench: $(STAMP)
 	$(BIN)/python bench/version_calls.py
 	$(BIN)/python bench/templates.py
 	$(BIN)/python bench/async_runs.py
+	$(BIN)/python bench/local_service.py
 
 reliability: $(STAMP)
 	$(BIN)/python scripts/reliability.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# Starts `make run` from empty: removes what it stored (JAOT_DATA_DIR, default .jaot/).
+reset:
+	rm -rf "$${JAOT_DATA_DIR:-.jaot}"
 
 # Deployment (README.md "Deployment"): nothing here needs an AWS account or credentials.
 STAGE ?= dev
