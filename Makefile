@@ -37,7 +37,7 @@ clean:
 reset:
 	rm -rf "$${JAOT_DATA_DIR:-.jaot}"
 
-# Deployment (README.md "Deployment"): nothing here needs an AWS account or credentials.
+# Deployment (docs/deployment.md): nothing here needs an AWS account or credentials.
 STAGE ?= dev
 LAYER_ZIP := build/layer/solver-layer.zip
 

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RUN_LOCAL = ["-m", "local.run"]
 KEY_LINE = re.compile(r"^JAOT_API_KEY=(\S+)$", re.MULTILINE)
 
-# Settings of the server under test (README "Configuration"); each can be overridden
+# Settings of the server under test (docs/deployment.md, settings); each can be overridden
 # through the environment of the test run (same variable name).
 SERVER_SETTINGS = {
     # The fuzzer spends credits on every run it gets through; never let a 402 hide a path.
