@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean reliability
+.PHONY: run test bench clean reliability reset
 
 $(STAMP): requirements.txt requirements-solver.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,7 +13,7 @@ $(STAMP): requirements.txt requirements-solver.txt requirements-dev.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python scripts/run_local.py
+	$(BIN)/python -m local.run
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto -q
@@ -25,6 +25,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/version_calls.py
 	$(BIN)/python bench/templates.py
 	$(BIN)/python bench/async_runs.py
+	$(BIN)/python bench/local_service.py
 
 reliability: $(STAMP)
 	$(BIN)/python scripts/reliability.py
@@ -32,7 +33,11 @@ reliability: $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache
 
-# Deployment (README.md "Deployment"): nothing here needs an AWS account or credentials.
+# Starts `make run` from empty: removes what it stored (JAOT_DATA_DIR, default .jaot/).
+reset:
+	rm -rf "$${JAOT_DATA_DIR:-.jaot}"
+
+# Deployment (docs/deployment.md): nothing here needs an AWS account or credentials.
 STAGE ?= dev
 LAYER_ZIP := build/layer/solver-layer.zip
 

@@ -71,7 +71,10 @@ def openapi_document():
 
 @bp.route("/docs", methods=["GET"])
 def docs_page():
-    """A readable reference rendering the OpenAPI document."""
+    """A readable reference rendering the OpenAPI document. `/docs/` (which routes here too)
+    is sent to `/docs`: the page's relative asset URLs only resolve from there."""
+    if (bp.current_request.context.get("path") or "").endswith("/"):
+        return Response(body="", status_code=308, headers={"Location": "../docs"})
     return Response(body=PAGE, status_code=200, headers={"Content-Type": "text/html; charset=utf-8"})
 
 

@@ -9,13 +9,12 @@ from chalicelib.services.auth import Caller, hash_api_key
 from chalicelib.store import organizations as store
 
 
-def create_organization(name: str, credits: int) -> tuple[str, str]:
-    """Create an organization and its first API key; returns (organization id, key).
-
-    The key is returned once and stored only as its hash.
+def create_organization(name: str, credits: int, api_key: str | None = None) -> tuple[str, str]:
+    """Create an organization and its first API key (a new one unless given: `make run`'s
+    JAOT_DEMO_KEY); returns (organization id, key). The key is stored only as its hash.
     """
     organization_id = ids.random_id(ids.ORGANIZATION)
-    api_key = ids.new_api_key()
+    api_key = api_key or ids.new_api_key()
     store.create_organization_with_key(
         organization_id=organization_id, name=name, credits=credits, created_at=utc_now_iso(),
         key_id=ids.random_id(ids.API_KEY_ID), key_hash=hash_api_key(api_key),

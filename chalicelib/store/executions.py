@@ -192,3 +192,15 @@ def _append_history(entry: StatusChange) -> Any:
 
 def _condition_failed(error: UpdateError) -> bool:
     return getattr(error, "cause_response_code", None) == "ConditionalCheckFailedException"
+
+
+def release_lease(execution: ExecutionItem) -> bool:
+    """After a restart of `make run` no worker survives: a running run may be taken up at once."""
+    try:
+        execution.update(actions=[ExecutionItem.lease_until.set(0)],
+                         condition=ExecutionItem.status == "running")
+    except UpdateError as error:
+        if _condition_failed(error):
+            return False
+        raise
+    return True

@@ -1,4 +1,4 @@
-"""Every partition and sort key of the table, in one place (README: Storage)."""
+"""Every partition and sort key of the table, in one place (docs/operations-and-benchmarks.md: Storage)."""
 
 ORG_META = "META"
 CATALOG_PARTITION = "CATALOG"

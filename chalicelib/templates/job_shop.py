@@ -19,7 +19,7 @@ propagators; the other thread still interleaves the LNS neighbourhoods. A job sh
 relaxation is weak (about the longest machine load) and costs time at every node: on ft10
 (10 x 10, optimum 930) with 2 workers the default settings reached 930 in 12 of 20 runs
 within 10 s and proved it in none; these reached and proved it in all 20 (median 2.8 s to
-930, 4.1 s to the proof, on 2 shared cores; README, Benchmarks).
+930, 4.1 s to the proof, on 2 shared cores; docs/marketplace.md).
 """
 from __future__ import annotations
 

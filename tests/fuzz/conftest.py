@@ -1,4 +1,4 @@
-"""One local server (scripts/run_local.py) per test session, shared by the fuzz tests.
+"""One local server (`make run`, tests/live_server.py) per test session, shared by the fuzz tests.
 
 Fixtures are created lazily: under `pytest -n auto` only the worker that runs a
 fuzz test starts a server, on ports of its own.
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fuzz.local_server import LocalServer
+from tests.live_server import LocalServer
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tests.fuzz.local_server import ROOT, LocalServer
+from tests.live_server import ROOT, LocalServer
 
 # How often a path or body identifier is one of the seeded resources rather than a
 # generated string (the generated ones keep testing the 404s).

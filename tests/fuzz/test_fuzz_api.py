@@ -1,8 +1,8 @@
 """Fuzzing: schemathesis against the app's own OpenAPI document, on the local server.
 
 One test (so that `pytest -n auto` starts one server, in the worker that runs it):
-start `scripts/run_local.py` on 127.0.0.1 with free ports (conftest.py,
-local_server.py), create real resources so that the fuzzer gets past the 404s
+start `make run` (local/run.py) on 127.0.0.1 with free ports (conftest.py,
+tests/live_server.py), create real resources so that the fuzzer gets past the 404s
 (every marketplace model activated, a private model, a builder document and two
 versions, two runs, two triggers, a spare API key: harness.seed_resources), then
 run the schemathesis CLI with the demo key against the document the server
@@ -60,7 +60,7 @@ Exclusions and constraints, each with its reason:
   (revoking it would turn the rest of the run into 401s); a spare key's is.
 - GET /docs and /docs/{asset}: fuzzed like the rest (static, cheap).
 - Solves: the server refuses `time_limit_s` above JAOT_MAX_TIME_LIMIT_S (5 s here,
-  local_server.py), and the per-model operations ask for at most 1 s. The scheduler
+  tests/live_server.py), and the per-model operations ask for at most 1 s. The scheduler
   does not tick during the run (JAOT_TICK_S), so no fuzzed schedule trigger fires and
   no callback leaves 127.0.0.1.
 - The per-model operations send schema-valid inputs only (`generation.mode =
@@ -77,7 +77,7 @@ from pathlib import Path
 import pytest
 
 from tests.fuzz import harness
-from tests.fuzz.local_server import LocalServer
+from tests.live_server import LocalServer
 
 DEFAULT_EXAMPLES = 10
 DEFAULT_SEED = "20261123"

@@ -1,12 +1,14 @@
-"""`scripts/run_local.py` (what `make run` starts) in a subprocess, for the fuzz run.
+"""`make run` (`python -m local.run`) in a subprocess, for tests of the live service and
+the fuzz run.
 
-`run_local.py` serves `chalice local` from a child process in a session of its
-own and stops that process group when it receives SIGTERM, then stops the
-store. `LocalServer` starts it on free ports with its own settings, reads the
-demo key from the `JAOT_API_KEY=...` line of its log, waits for
-`GET /api/v2/health`, and on exit sends SIGTERM, waits, and makes sure neither
-the script's process group nor chalice's survives (SIGKILL after a grace period).
-Everything listens on 127.0.0.1 only.
+local/run.py serves the API from a child process in a session of its own and stops it
+when it receives SIGTERM, then snapshots the store. `LocalServer` starts it on free ports
+with its own settings and data folder (a new temporary one unless given: pass the same
+`data_dir` to a second server to restart on the same data), reads the demo key from the
+`JAOT_API_KEY=...` line of its log, waits for `GET /api/v2/health`, and on exit sends
+SIGTERM, waits, and makes sure neither the process group nor the API's survives (SIGKILL
+after a grace period). `kill()` is `kill -9` of everything. Everything listens on
+127.0.0.1 only.
 """
 from __future__ import annotations
 
@@ -24,11 +26,11 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-RUN_LOCAL = ROOT / "scripts" / "run_local.py"
+ROOT = Path(__file__).resolve().parents[1]
+RUN_LOCAL = ["-m", "local.run"]
 KEY_LINE = re.compile(r"^JAOT_API_KEY=(\S+)$", re.MULTILINE)
 
-# Settings of the server under test (README "Configuration"); each can be overridden
+# Settings of the server under test (docs/deployment.md, settings); each can be overridden
 # through the environment of the test run (same variable name).
 SERVER_SETTINGS = {
     # The fuzzer spends credits on every run it gets through; never let a 402 hide a path.
@@ -84,7 +86,8 @@ class LocalServer:
     """`with LocalServer() as server:` -> server.base_url, server.api_key, server.log_path."""
 
     def __init__(self, log_dir: str | os.PathLike[str] | None = None, startup_timeout_s: float = 90.0,
-                 **settings: str) -> None:
+                 data_dir: str | os.PathLike[str] | None = None, **settings: str) -> None:
+        self.data_dir = Path(data_dir or tempfile.mkdtemp(prefix="jaot-data-"))
         self.port = free_port()
         self.store_port = free_port()
         while self.store_port == self.port:
@@ -92,7 +95,7 @@ class LocalServer:
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.api_url = f"{self.base_url}/api/v2"
         self.startup_timeout_s = startup_timeout_s
-        self.log_path = Path(log_dir or tempfile.mkdtemp(prefix="jaot-fuzz-")) / "server.log"
+        self.log_path = Path(log_dir or tempfile.mkdtemp(prefix="jaot-server-")) / "server.log"
         self.settings = {name: os.environ.get(name, value) for name, value in SERVER_SETTINGS.items()}
         self.settings.update(settings)
         self.api_key = ""
@@ -101,19 +104,19 @@ class LocalServer:
 
     def environment(self) -> dict[str, str]:
         # Nothing of the test session's AWS or JAOT settings leaks in (tests/conftest.py
-        # sets some): run_local.py configures its own store, table and dummy credentials.
+        # sets some): local/run.py configures its own store, table and dummy credentials.
         env = {name: value for name, value in os.environ.items()
                if not name.startswith(("AWS_", "JAOT_", "PYTEST_", "COV_"))}
         env.update(self.settings)
-        env.update({"PORT": str(self.port), "JAOT_STORE_PORT": str(self.store_port),
+        env.update({"PORT": str(self.port), "JAOT_STORE_PORT": str(self.store_port), "JAOT_DATA_DIR": str(self.data_dir),
                     "PYTHONUNBUFFERED": "1", "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"})
         return env
 
     def start(self) -> "LocalServer":
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.log_path, "wb") as log:
+        with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-u", str(RUN_LOCAL)], cwd=ROOT, env=self.environment(),
+                [sys.executable, "-u", *RUN_LOCAL], cwd=ROOT, env=self.environment(),
                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             self._wait_ready()
@@ -126,10 +129,10 @@ class LocalServer:
         deadline = time.monotonic() + self.startup_timeout_s
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"run_local.py exited with {self.process.returncode}:\n{self.log_tail()}")
+                raise RuntimeError(f"local/run.py exited with {self.process.returncode}:\n{self.log_tail()}")
             if not self.api_key:
-                match = KEY_LINE.search(self.log_path.read_text(errors="replace"))
-                self.api_key = match.group(1) if match else ""
+                keys = KEY_LINE.findall(self.log_path.read_text(errors="replace"))
+                self.api_key = keys[-1] if keys else ""
             if self.api_key:
                 try:
                     with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
@@ -149,7 +152,7 @@ class LocalServer:
             return
         api_pids = self._api_pids or _children(self.process.pid)
         if self.process.poll() is None:
-            # run_local.py's SIGTERM handler stops chalice's process group, then the store.
+            # local/run.py's SIGTERM handler stops the API's process group, then the store.
             _killpg(self.process.pid, signal.SIGTERM)
             try:
                 self.process.wait(timeout=grace_s)
@@ -165,6 +168,17 @@ class LocalServer:
                     time.sleep(0.1)
                 if _alive(pid):
                     _killpg(pid, signal.SIGKILL)
+        self.process = None
+
+    def kill(self) -> None:
+        """`kill -9` of the service and its API process, as a crash would."""
+        if self.process is None:
+            return
+        api_pids = self._api_pids or _children(self.process.pid)
+        _killpg(self.process.pid, signal.SIGKILL)
+        for pid in api_pids:
+            _killpg(pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
         self.process = None
 
     def log_tail(self, lines: int = 60) -> str:

@@ -1,0 +1,1 @@
+"""`make run`: the local single-machine service (durable store, API, worker loop)."""
