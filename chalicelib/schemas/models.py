@@ -69,7 +69,10 @@ class OrgModelCreate(BaseModel):
     generator_type: GeneratorType
     """How the model runs: `template` (a marketplace template) or `builder` (a builder version)."""
     input_schema: dict[str, Any] | None = None
-    """JSON Schema that input_data must satisfy, checked before the template's own."""
+    """JSON Schema (2020-12) that input_data must satisfy, checked before the template's own.
+    It is data, never a pointer: `$ref` only as `#` or `#/...` into this schema (nothing is
+    fetched), no `$dynamicRef` nor `$id` below the root, no `$ref` cycle that does not descend
+    into the data; `pattern` and `patternProperties` run on RE2 (no backreferences or lookaround)."""
     input_fields: list[dict[str, Any]] | None = Field(default=None, max_length=200)
     example_input: dict[str, Any] | None = None
     tags: list[str] = Field(default_factory=list, max_length=20)

@@ -216,6 +216,7 @@ def test_function_zip_leaves_the_solver_to_the_layer_and_targets_python312(packa
     assert not top & {"ortools", "numpy", "pandas", "botocore", "boto3", "moto", "cfnlint"}
     assert "chalicelib/api/docs.py" in names
     assert any(re.search(r"pydantic_core/_pydantic_core\.cpython-312-x86_64-linux-gnu\.so$", n) for n in names)
+    assert any(re.search(r"^re2/_re2\.cpython-312-x86_64-linux-gnu\.so$", n) for n in names)  # user patterns
 
 
 def test_an_event_source_on_an_undeclared_queue_fails_the_build():
