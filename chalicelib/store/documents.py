@@ -15,7 +15,7 @@ from chalicelib.store.items import (
     VersionBlobItem,
     VersionItem,
 )
-from chalicelib.store.transactions import condition_failed, transaction
+from chalicelib.store.transactions import condition_failed, refused_by_condition, transaction
 
 _LIST_ATTRIBUTES = ["PK", "SK", "document_id", "organization_id", "name", "description", "is_active",
                     "created_at", "updated_at", "last_sequence", "latest_version_id"]
@@ -81,7 +81,7 @@ def update_document(organization_id: str, document_id: str, changes: dict[str, A
     try:
         item.update(actions=document_actions(changes), condition=DocumentItem.PK.exists())
     except UpdateError as error:
-        if error.cause_response_code == "ConditionalCheckFailedException":
+        if refused_by_condition(error):
             return False
         raise
     return True
@@ -156,7 +156,7 @@ def update_document_if_unchanged(document: DocumentItem, changes: dict[str, Any]
         document.update(actions=document_actions(changes),
                         condition=DocumentItem.last_sequence == (document.last_sequence or 0))
     except UpdateError as error:
-        if error.cause_response_code == "ConditionalCheckFailedException":
+        if refused_by_condition(error):
             raise SequenceTaken() from None
         raise
 

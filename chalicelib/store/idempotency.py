@@ -7,7 +7,7 @@ from pynamodb.exceptions import DeleteError, DoesNotExist, PutError
 
 from chalicelib.store import blobs, keys
 from chalicelib.store.items import IdempotencyItem
-from chalicelib.store.transactions import with_retries
+from chalicelib.store.transactions import refused_by_condition, with_retries
 
 
 def claim(organization_id: str, key_digest: str, request_hash: str, created_at: str, now: int,
@@ -52,7 +52,7 @@ def _delete_in_progress(item: IdempotencyItem) -> None:
     try:
         item.delete(condition=IdempotencyItem.state == "in_progress")
     except DeleteError as error:
-        if error.cause_response_code != "ConditionalCheckFailedException":
+        if not refused_by_condition(error):
             raise  # else an earlier attempt deleted it (its answer was lost): released already
 
 

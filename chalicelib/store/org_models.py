@@ -7,7 +7,7 @@ from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
 
 from chalicelib.store import keys, quotas
 from chalicelib.store.items import ActivationItem, OrgModelItem, VersionItem
-from chalicelib.store.transactions import condition_failed
+from chalicelib.store.transactions import condition_failed, refused_by_condition
 
 # Attributes a list needs; the large JSON ones (schema, example) stay behind.
 _LIST_ATTRIBUTES = [
@@ -95,7 +95,7 @@ def update_org_model(organization_id: str, model_id: str, changes: dict[str, Any
     try:
         item.update(actions=actions, condition=OrgModelItem.PK.exists())
     except UpdateError as error:
-        if error.cause_response_code == "ConditionalCheckFailedException":
+        if refused_by_condition(error):
             return False
         raise
     return True

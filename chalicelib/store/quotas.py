@@ -22,7 +22,7 @@ from pynamodb.transactions import TransactWrite
 
 from chalicelib.store import keys
 from chalicelib.store.items import QuotaCounterItem, TableItem
-from chalicelib.store.transactions import commit, condition_failed
+from chalicelib.store.transactions import commit, condition_failed, refused_by_condition
 
 Build = Callable[[TransactWrite], None]
 
@@ -82,7 +82,7 @@ def ensure(organization_id: str, quota: Quota) -> int:
     try:
         counter(organization_id, quota, count).save(condition=QuotaCounterItem.PK.does_not_exist())
     except PutError as error:
-        if error.cause_response_code != "ConditionalCheckFailedException":
+        if not refused_by_condition(error):
             raise
         return used(organization_id, quota) or 0
     return count

@@ -26,6 +26,13 @@ def condition_failed(error: TransactWriteError) -> bool:
                for reason in error.cancellation_reasons)
 
 
+def refused_by_condition(error: Exception) -> bool:
+    """True when a single-item write (put, update, delete) failed its condition. Safe where
+    PynamoDB's `cause_response_code` is not: it raises when the cause is a timeout."""
+    response = getattr(getattr(error, "cause", None), "response", None)
+    return isinstance(response, dict) and response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
+
+
 TRANSIENT_CODES = {
     # throttling (DynamoDB, S3, SQS, and botocore's own list of throttling codes)
     "ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded", "Throttling",

@@ -183,6 +183,7 @@ def routes(client):
     _, key = call(client, "POST", "/api/v2/api-keys", org, {"name": "spare"})
     trigger_body = {"name": "t", "type": "webhook", "model_id": model["id"], "input_from_event": True}
     _, trigger = call(client, "POST", "/api/v2/triggers", org, trigger_body)
+    _, document = call(client, "POST", "/api/v2/builder", org, {"name": "plan"})
     every_request = ["GetItem", "UpdateItem"]  # the key's lookup and the rate-limit count
     return org, [
         ("GET", "/api/v2/organization", None, every_request),
@@ -190,6 +191,8 @@ def routes(client):
         ("GET", "/api/v2/api-keys", None, every_request + ["Query"]),
         ("DELETE", f"/api/v2/api-keys/{key['id']}", None, every_request + ["TransactWriteItems"]),
         ("POST", "/api/v2/builder", {"name": "d"}, every_request + ["TransactWriteItems"]),
+        ("PUT", f"/api/v2/builder/{document['id']}", {"name": "renamed"}, every_request),
+        ("PATCH", f"/api/v2/models/{model['id']}", {"custom_name": "renamed"}, every_request),
         ("POST", "/api/v2/triggers", trigger_body, every_request + ["TransactWriteItems"]),
         ("DELETE", f"/api/v2/triggers/{trigger['id']}", None, every_request + ["TransactWriteItems"]),
         ("POST", f"/api/v2/models/catalog/{catalog_id_for('knapsack')}/activate", None,
