@@ -159,18 +159,30 @@ def _guarded(view: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as error:
             if not is_transient(error):
                 raise
-            logger.warning("transient store error: %s", error)
-            raise ServiceUnavailable("The service is busy; retry shortly. Nothing was changed.",
-                                     headers={"Retry-After": "1"}) from None
+            raise _busy(error) from None
     return guarded
 
 
+def _busy(error: BaseException) -> ServiceUnavailable:
+    logger.warning("transient store error: %s", error)
+    return ServiceUnavailable("The service is busy; retry shortly. Nothing was changed.",
+                              headers={"Retry-After": "1"})
+
+
 def error_envelope(event: Any, get_response: Any) -> Response:
-    """Middleware: every error leaves as {"error", "message", "details"}."""
+    """Middleware: every error leaves as {"error", "message", "details"}; a transient store
+    error met outside a view (in other middleware) is a 503 here too, not Chalice's 500."""
     try:
         response = get_response(event)
     except ApiError as error:
         return Response(body=error.body(), status_code=error.status_code, headers=error.headers)
+    except Exception as error:
+        if not is_transient(error):
+            logger.exception("unhandled error outside a view")
+            return Response(body={"error": "internal_error", "details": None,
+                                  "message": "An internal error occurred; it has been logged."}, status_code=500)
+        busy = _busy(error)
+        return Response(body=busy.body(), status_code=busy.status_code, headers=busy.headers)
     if response.status_code >= 400 and isinstance(response.body, dict) and "Code" in response.body:
         status = response.status_code
         code = _CHALICE_CODES.get(status, "internal_error")

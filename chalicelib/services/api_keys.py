@@ -7,6 +7,7 @@ from chalicelib.errors import Conflict, NotFound
 from chalicelib.schemas.api_keys import ApiKeyCreate, ApiKeyCreated, ApiKeyList, ApiKeyView
 from chalicelib.services.auth import Caller, hash_api_key
 from chalicelib.store import organizations as store
+from chalicelib.store import quotas
 from chalicelib.store.items import ApiKeyRecordItem
 
 MAX_KEYS_PER_ORG = 50
@@ -14,11 +15,15 @@ NOT_FOUND = "No API key with this id exists in your organization."
 
 
 def create_key(caller: Caller, body: ApiKeyCreate) -> ApiKeyCreated:
-    if len(store.list_api_keys(caller.organization_id, MAX_KEYS_PER_ORG + 1)) >= MAX_KEYS_PER_ORG:
-        raise Conflict(f"An organization may hold at most {MAX_KEYS_PER_ORG} API keys, revoked ones "
-                       "included.")
+    """The limit is checked in the transaction that writes the key (store/quotas.py)."""
     api_key, key_id, created_at = ids.new_api_key(), ids.random_id(ids.API_KEY_ID), utc_now_iso()
-    store.add_api_key(caller.organization_id, key_id, hash_api_key(api_key), api_key[:12], body.name, created_at)
+    try:
+        quotas.check(caller.organization_id, quotas.API_KEYS, MAX_KEYS_PER_ORG)
+        store.add_api_key(caller.organization_id, key_id, hash_api_key(api_key), api_key[:12], body.name,
+                          created_at, MAX_KEYS_PER_ORG)
+    except quotas.QuotaFull:
+        raise Conflict(f"An organization may hold at most {MAX_KEYS_PER_ORG} API keys, revoked ones "
+                       "included.") from None
     return ApiKeyCreated(id=key_id, name=body.name, prefix=api_key[:12], created_at=created_at, key=api_key)
 
 

@@ -21,6 +21,7 @@ from chalicelib.services.auth import Caller
 from chalicelib.settings import get_settings
 from chalicelib.store import blobs
 from chalicelib.store import documents as store
+from chalicelib.store import quotas
 from chalicelib.store.items import DocumentItem
 
 NOT_FOUND = "Document not found."
@@ -73,18 +74,21 @@ def public(item: DocumentItem, canvas: dict[str, Any] | None = None,
 
 
 def create_document(caller: Caller, body: DocumentCreate) -> DocumentPublic:
+    """The limit is checked early, then again in the transaction that writes the document."""
     limit = get_settings().max_documents_per_org
-    if store.count_documents(caller.organization_id) >= limit:
-        raise Conflict(f"An organization can hold at most {limit} documents.")
-    document_id = ids.random_id(ids.DOCUMENT)
-    model = try_compile(body.canvas_json)
-    now = utc_now_iso()
-    item = store.new_document(caller.organization_id, document_id, name=body.name,
-                              description=body.description, is_active=True, created_at=now, updated_at=now)
-    prefix = blob_prefix(caller, document_id)
-    store.set_blob(item, "canvas", blobs.put_json(body.canvas_json, prefix))
-    store.set_blob(item, "model", blobs.put_json(model, prefix) if model else None)
-    store.save_new_document(item)
+    try:
+        quotas.check(caller.organization_id, quotas.DOCUMENTS, limit)
+        document_id = ids.random_id(ids.DOCUMENT)
+        model = try_compile(body.canvas_json)
+        now = utc_now_iso()
+        item = store.new_document(caller.organization_id, document_id, name=body.name,
+                                  description=body.description, is_active=True, created_at=now, updated_at=now)
+        prefix = blob_prefix(caller, document_id)
+        store.set_blob(item, "canvas", blobs.put_json(body.canvas_json, prefix))
+        store.set_blob(item, "model", blobs.put_json(model, prefix) if model else None)
+        store.save_new_document(item, limit)
+    except quotas.QuotaFull:
+        raise Conflict(f"An organization can hold at most {limit} documents, deactivated ones included.") from None
     return public(item, body.canvas_json, model)
 
 

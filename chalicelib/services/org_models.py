@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
 from chalicelib import ids
 from chalicelib.clock import utc_now_iso
@@ -26,7 +26,8 @@ from chalicelib.store import blobs
 from chalicelib.store import catalog as catalog_store
 from chalicelib.store import documents as document_store
 from chalicelib.store import org_models as store
-from chalicelib.store.items import OrgModelItem
+from chalicelib.store import quotas
+from chalicelib.store.items import OrgModelItem, VersionBlobItem, VersionItem
 from chalicelib.templates import TEMPLATE_NAMES, Template, get_template
 
 MAX_JSON_FIELD_BYTES = 64 * 1024
@@ -59,7 +60,7 @@ def activate(caller: Caller, catalog_id: str) -> OrgModelActivated:
     existing = _activated_model(caller, catalog_id)
     if existing is not None:
         return existing
-    _check_model_quota(caller)
+    limit = get_settings().max_models_per_org
     now = utc_now_iso()
     item = store.new_org_model(
         caller.organization_id, ids.random_id(ids.ORGANIZATION_MODEL), catalog_id=catalog_id,
@@ -68,8 +69,15 @@ def activate(caller: Caller, catalog_id: str) -> OrgModelActivated:
         credits_per_execution=template.credits_per_execution, generator_type="template",
         is_active=True, is_favorite=False, created_at=now, updated_at=now,
     )
-    if not store.save_activation(item):  # a concurrent request activated it first
-        return _activated_model(caller, catalog_id)
+    try:
+        quotas.check(caller.organization_id, quotas.MODELS, limit)
+        if not store.save_activation(item, limit):  # a concurrent request activated it first
+            return _activated_model(caller, catalog_id)
+    except quotas.QuotaFull:
+        existing = _activated_model(caller, catalog_id)  # the last place may have gone to this same model
+        if existing is None:
+            raise _quota_conflict(limit) from None
+        return existing
     return _activated(item)
 
 
@@ -85,10 +93,8 @@ def _activated_model(caller: Caller, catalog_id: str) -> OrgModelActivated | Non
     return _activated(item)
 
 
-def _check_model_quota(caller: Caller) -> None:
-    limit = get_settings().max_models_per_org
-    if store.count_org_models(caller.organization_id) >= limit:
-        raise Conflict(f"An organization can hold at most {limit} models; deactivated ones count.")
+def _quota_conflict(limit: int) -> Conflict:
+    return Conflict(f"An organization can hold at most {limit} models; deactivated ones count.")
 
 
 def list_models(caller: Caller, query: OrgModelQuery) -> OrgModelList:
@@ -142,10 +148,10 @@ def create_private_model(caller: Caller, body: OrgModelCreate) -> OrgModelPublic
         check_is_json_schema(body.input_schema, "input_schema")
         if body.example_input is not None:
             validate_input(body.example_input, body.input_schema, "example_input")
-    builder_credits = _check_builder_reference(caller, body.custom_config) if body.generator_type == "builder" else None
+    builder = _builder_version(caller, body.custom_config) if body.generator_type == "builder" else None
     if body.generator_type == "template":
         _check_template_reference(body.custom_config)
-    _check_model_quota(caller)
+    limit = get_settings().max_models_per_org
     now = utc_now_iso()
     item = store.new_org_model(
         caller.organization_id, ids.random_id(ids.ORGANIZATION_MODEL), catalog_id=None,
@@ -156,8 +162,19 @@ def create_private_model(caller: Caller, body: OrgModelCreate) -> OrgModelPublic
         credits_per_execution=0, is_active=True, is_favorite=False, created_at=now, updated_at=now,
     )
     template = template_for(item) if body.generator_type == "template" else None
-    item.credits_per_execution = builder_credits or (template.credits_per_execution if template else 0)
-    store.save_new_org_model(item)
+    item.credits_per_execution = _builder_credits(builder.blob) if builder else (
+        template.credits_per_execution if template else 0)
+    try:
+        quotas.check(caller.organization_id, quotas.MODELS, limit)
+        pin = None
+        if builder:  # named now, pinned in the transaction that creates the model
+            versions.pin_version(caller, builder.document_id, builder.version.version_id)
+            pin = (builder.document_id, int(builder.version.sequence))
+        if not store.save_new_org_model(item, limit, pin):
+            raise BadRequest("The version custom_config names was deleted meanwhile; pick another.",
+                             [{"field": "custom_config.version_id", "message": "not found"}])
+    except quotas.QuotaFull:
+        raise _quota_conflict(limit) from None
     return _public(item)
 
 
@@ -186,18 +203,34 @@ def deactivate(caller: Caller, model_id: str) -> None:
 def _check_builder_reference(caller: Caller, custom_config: dict[str, Any] | None) -> int:
     """A builder model names a document and a version; the version is pinned (named), so
     retention never removes what the model runs. Returns its credits per execution."""
+    target = _builder_version(caller, custom_config)
+    pinned = versions.pin_version(caller, target.document_id, target.version.version_id)
+    document_store.add_pin(caller.organization_id, target.document_id, pinned.sequence)
+    return _builder_credits(target.blob)
+
+
+class BuilderVersion(NamedTuple):
+    document_id: str
+    version: VersionItem
+    blob: VersionBlobItem
+
+
+def _builder_version(caller: Caller, custom_config: dict[str, Any] | None) -> BuilderVersion:
+    """The document version a builder model's custom_config names; 400 if not the caller's."""
     config = custom_config or {}
     document_id, version_id = config.get("document_id"), config.get("version_id")
     if not isinstance(document_id, str) or not isinstance(version_id, str):
         raise BadRequest("A builder model needs custom_config.document_id and custom_config.version_id.",
                          [{"field": "custom_config", "message": "document_id and version_id are required"}])
     try:
-        _, blob = versions.get_version_items(caller, document_id, version_id)
+        version, blob = versions.get_version_items(caller, document_id, version_id)
     except NotFound:
         raise BadRequest("custom_config names no version of a document of yours.",
                          [{"field": "custom_config.version_id", "message": "not found"}]) from None
-    pinned = versions.pin_version(caller, document_id, version_id)
-    document_store.add_pin(caller.organization_id, document_id, pinned.sequence)
+    return BuilderVersion(document_id, version, blob)
+
+
+def _builder_credits(blob: VersionBlobItem) -> int:
     model = blobs.get_json(blob.model_gz, blob.model_s3) or {}
     is_mip = any(v.get("type") != "continuous" for v in model.get("variables", []))
     return solve.MIP_CREDITS if is_mip else solve.LP_CREDITS

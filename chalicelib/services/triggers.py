@@ -25,6 +25,7 @@ from chalicelib.services.auth import Caller
 from chalicelib.services.callbacks import validate_callback_url
 from chalicelib.services.executions import fit_time_limit
 from chalicelib.settings import get_settings
+from chalicelib.store import quotas
 from chalicelib.store import triggers as store
 from chalicelib.store.items import TriggerItem
 
@@ -34,10 +35,11 @@ STORAGE_INBOX = "inbox"
 
 
 def create_trigger(caller: Caller, body: TriggerCreate) -> TriggerCreated:
-    settings = get_settings()
-    if len(store.list_triggers(caller.organization_id, settings.max_triggers_per_org)) >= settings.max_triggers_per_org:
-        raise Conflict(f"An organization may have at most {settings.max_triggers_per_org} triggers; "
-                       "delete one first.")
+    limit = get_settings().max_triggers_per_org
+    try:  # refused early here, and for good in the transaction that writes the trigger
+        quotas.check(caller.organization_id, quotas.TRIGGERS, limit)
+    except quotas.QuotaFull:
+        raise _quota_conflict(limit) from None
     callback_url = _callback_url(body.callback_url)
     fit_time_limit(body.options)  # a limit every firing would refuse is refused now
     now = datetime.now(timezone.utc)
@@ -58,7 +60,11 @@ def create_trigger(caller: Caller, body: TriggerCreate) -> TriggerCreated:
     )
     for name, value in store.schedule_keys(item).items():
         setattr(item, name, value)
-    if not store.create_trigger(item, _pin(item)):
+    try:
+        created = store.create_trigger(item, _pin(item), limit)
+    except quotas.QuotaFull:
+        raise _quota_conflict(limit) from None
+    if not created:
         raise BadRequest("The version to pin was deleted meanwhile; pick another.",
                          [{"field": "version_id", "message": "not found"}])
     return TriggerCreated(**view(item).model_dump(), secret=item.secret)
@@ -131,7 +137,12 @@ def update_trigger(caller: Caller, trigger_id: str, body: TriggerUpdate) -> Trig
 
 def delete_trigger(caller: Caller, trigger_id: str) -> None:
     item = get_trigger_item(caller, trigger_id)
-    store.delete_trigger(item, _pin(item))
+    if not store.delete_trigger(item, _pin(item)):
+        raise NotFound(NOT_FOUND)
+
+
+def _quota_conflict(limit: int) -> Conflict:
+    return Conflict(f"An organization may have at most {limit} triggers; delete one first.")
 
 
 def get_trigger_item(caller: Caller, trigger_id: str) -> TriggerItem:

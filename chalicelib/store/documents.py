@@ -6,7 +6,7 @@ from typing import Any
 from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
 from pynamodb.transactions import TransactGet
 
-from chalicelib.store import keys
+from chalicelib.store import keys, quotas
 from chalicelib.store.blobs import StoredBlob
 from chalicelib.store.items import (
     DocumentItem,
@@ -15,7 +15,7 @@ from chalicelib.store.items import (
     VersionBlobItem,
     VersionItem,
 )
-from chalicelib.store.transactions import condition_failed, transaction
+from chalicelib.store.transactions import condition_failed, refused_by_condition, transaction
 
 _LIST_ATTRIBUTES = ["PK", "SK", "document_id", "organization_id", "name", "description", "is_active",
                     "created_at", "updated_at", "last_sequence", "latest_version_id"]
@@ -41,8 +41,10 @@ def blob_actions(model_cls: Any, field: str, blob: StoredBlob | None) -> list[An
             s3_key.set(blob.s3_key) if blob and blob.s3_key else s3_key.remove()]
 
 
-def save_new_document(item: DocumentItem) -> None:
-    item.save(condition=DocumentItem.PK.does_not_exist())
+def save_new_document(item: DocumentItem, limit: int) -> None:
+    """The document and one place of the organization's document quota (QuotaFull if none)."""
+    quotas.commit_taking(item.organization_id, quotas.DOCUMENTS, limit,
+                         lambda writes: writes.save(item, condition=DocumentItem.PK.does_not_exist()))
 
 
 def get_document(organization_id: str, document_id: str) -> DocumentItem | None:
@@ -59,11 +61,6 @@ def list_documents(organization_id: str) -> list[DocumentItem]:
         keys.org_pk(organization_id), DocumentItem.SK.startswith(keys.DOCUMENT_PREFIX),
         consistent_read=True, attributes_to_get=_LIST_ATTRIBUTES,
     ))
-
-
-def count_documents(organization_id: str) -> int:
-    return DocumentItem.count(keys.org_pk(organization_id),
-                              DocumentItem.SK.startswith(keys.DOCUMENT_PREFIX), consistent_read=True)
 
 
 def document_actions(changes: dict[str, Any]) -> list[Any]:
@@ -84,7 +81,7 @@ def update_document(organization_id: str, document_id: str, changes: dict[str, A
     try:
         item.update(actions=document_actions(changes), condition=DocumentItem.PK.exists())
     except UpdateError as error:
-        if error.cause_response_code == "ConditionalCheckFailedException":
+        if refused_by_condition(error):
             return False
         raise
     return True
@@ -159,7 +156,7 @@ def update_document_if_unchanged(document: DocumentItem, changes: dict[str, Any]
         document.update(actions=document_actions(changes),
                         condition=DocumentItem.last_sequence == (document.last_sequence or 0))
     except UpdateError as error:
-        if error.cause_response_code == "ConditionalCheckFailedException":
+        if refused_by_condition(error):
             raise SequenceTaken() from None
         raise
 

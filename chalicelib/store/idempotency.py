@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pynamodb.exceptions import DoesNotExist, PutError
+from pynamodb.exceptions import DeleteError, DoesNotExist, PutError
 
 from chalicelib.store import blobs, keys
 from chalicelib.store.items import IdempotencyItem
+from chalicelib.store.transactions import refused_by_condition, with_retries
 
 
 def claim(organization_id: str, key_digest: str, request_hash: str, created_at: str, now: int,
@@ -38,12 +39,21 @@ def complete(item: IdempotencyItem, status_code: int, body: Any, headers: dict[s
                IdempotencyItem.headers.set(headers)]
     actions.append(IdempotencyItem.response_gz.set(stored.inline) if stored.inline is not None
                    else IdempotencyItem.response_s3.set(stored.s3_key))
-    item.update(actions=actions)
+    with_retries(lambda: item.update(actions=actions))  # the request ran: its answer must be kept
 
 
 def release(item: IdempotencyItem) -> None:
-    """The request did not run (bad input, no credits): the key may be used again."""
-    item.delete(condition=IdempotencyItem.state == "in_progress")
+    """The request did not run (bad input, no credits, the store busy): the key may be used
+    again. Retried through transient errors, or the key would read "still running" for 24 h."""
+    with_retries(lambda: _delete_in_progress(item))
+
+
+def _delete_in_progress(item: IdempotencyItem) -> None:
+    try:
+        item.delete(condition=IdempotencyItem.state == "in_progress")
+    except DeleteError as error:
+        if not refused_by_condition(error):
+            raise  # else an earlier attempt deleted it (its answer was lost): released already
 
 
 def response_body(item: IdempotencyItem) -> Any:

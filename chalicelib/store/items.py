@@ -56,6 +56,13 @@ class ApiKeyRecordItem(TableItem):
     revoked_at = UnicodeAttribute(null=True)
 
 
+class QuotaCounterItem(TableItem):
+    """How many items of one kind (documents, models, triggers, API keys) an organization
+    holds: moved in the same transaction as each create, on the condition `used < limit`."""
+
+    used = NumberAttribute()
+
+
 class RateWindowItem(TableItem):
     """Requests a caller made in one minute; the conditional increment is the rate limit."""
 

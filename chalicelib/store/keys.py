@@ -11,6 +11,7 @@ VERSION_PREFIX = "VER#"
 UNNAMED_PREFIX = "UNNAMED#"
 TRIGGER_PREFIX = "TRG#"
 SCHEDULE_INDEX_PARTITION = "SCHEDULES"
+QUOTA_PREFIX = "QUOTA#"
 
 
 def org_pk(organization_id: str) -> str:
@@ -106,3 +107,8 @@ def rate_window_pk(principal: str) -> str:
 
 def rate_window_sk(window_start: int) -> str:
     return f"W#{window_start}"
+
+
+def quota_sk(kind: str) -> str:
+    """The counter of one kind of item an organization holds (documents, models...)."""
+    return f"{QUOTA_PREFIX}{kind}"

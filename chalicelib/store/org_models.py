@@ -5,9 +5,9 @@ from typing import Any
 
 from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
 
-from chalicelib.store import keys
-from chalicelib.store.items import ActivationItem, OrgModelItem
-from chalicelib.store.transactions import condition_failed, transaction
+from chalicelib.store import keys, quotas
+from chalicelib.store.items import ActivationItem, OrgModelItem, VersionItem
+from chalicelib.store.transactions import condition_failed, refused_by_condition
 
 # Attributes a list needs; the large JSON ones (schema, example) stay behind.
 _LIST_ATTRIBUTES = [
@@ -38,15 +38,24 @@ def list_org_models(organization_id: str) -> list[OrgModelItem]:
     ))
 
 
-def count_org_models(organization_id: str) -> int:
-    return OrgModelItem.count(
-        keys.org_pk(organization_id), OrgModelItem.SK.startswith(keys.MODEL_PREFIX),
-        consistent_read=True,
-    )
+def save_new_org_model(item: OrgModelItem, limit: int, pin: tuple[str, int] | None = None) -> bool:
+    """The model, one place of the model quota (QuotaFull if none) and, for a builder model,
+    a pin on the version it runs (document id, sequence): together or not at all. False when
+    that version was deleted meanwhile."""
+    def build(writes) -> None:
+        writes.save(item, condition=OrgModelItem.PK.does_not_exist())
+        if pin is not None:
+            document_id, sequence = pin
+            version = VersionItem(keys.document_partition(item.organization_id, document_id), keys.version_sk(sequence))
+            writes.update(version, actions=[VersionItem.pin_count.add(1)], condition=VersionItem.PK.exists())
 
-
-def save_new_org_model(item: OrgModelItem) -> None:
-    item.save(condition=OrgModelItem.PK.does_not_exist())
+    try:
+        quotas.commit_taking(item.organization_id, quotas.MODELS, limit, build)
+    except TransactWriteError as error:
+        if condition_failed(error):
+            return False
+        raise
+    return True
 
 
 def get_activation(organization_id: str, catalog_id: str) -> ActivationItem | None:
@@ -57,14 +66,18 @@ def get_activation(organization_id: str, catalog_id: str) -> ActivationItem | No
         return None
 
 
-def save_activation(item: OrgModelItem) -> bool:
-    """Write the model and its activation marker together; False if another won the race."""
+def save_activation(item: OrgModelItem, limit: int) -> bool:
+    """Write the model, its activation marker and one place of the model quota together;
+    False if another request activated it first, QuotaFull if no place is left."""
     marker = ActivationItem(item.PK, keys.activation_sk(item.catalog_id),
                             catalog_id=item.catalog_id, model_id=item.model_id)
+
+    def build(writes) -> None:
+        writes.save(marker, condition=ActivationItem.PK.does_not_exist())
+        writes.save(item, condition=OrgModelItem.PK.does_not_exist())
+
     try:
-        with transaction() as writes:
-            writes.save(marker, condition=ActivationItem.PK.does_not_exist())
-            writes.save(item, condition=OrgModelItem.PK.does_not_exist())
+        quotas.commit_taking(item.organization_id, quotas.MODELS, limit, build)
     except TransactWriteError as error:
         if condition_failed(error):
             return False
@@ -82,7 +95,7 @@ def update_org_model(organization_id: str, model_id: str, changes: dict[str, Any
     try:
         item.update(actions=actions, condition=OrgModelItem.PK.exists())
     except UpdateError as error:
-        if error.cause_response_code == "ConditionalCheckFailedException":
+        if refused_by_condition(error):
             return False
         raise
     return True

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
 
-from chalicelib.store import keys
-from chalicelib.store.items import ApiKeyItem, ApiKeyRecordItem, OrganizationItem, RateWindowItem
+from chalicelib.store import keys, quotas
+from chalicelib.store.items import ApiKeyItem, ApiKeyRecordItem, OrganizationItem, QuotaCounterItem, RateWindowItem
 from chalicelib.store.transactions import condition_failed, transaction
 
 
@@ -12,7 +12,7 @@ def create_organization_with_key(
     organization_id: str, name: str, credits: int, created_at: str,
     key_id: str, key_hash: str, key_prefix: str,
 ) -> None:
-    """Organization and its first API key, written together or not at all."""
+    """Organization, its first API key and its quota counters, written together or not at all."""
     organization = OrganizationItem(
         keys.org_pk(organization_id), keys.ORG_META,
         organization_id=organization_id, name=name, credits=credits, created_at=created_at,
@@ -20,14 +20,19 @@ def create_organization_with_key(
     with transaction() as writes:
         writes.save(organization, condition=OrganizationItem.PK.does_not_exist())
         _write_key(writes, organization_id, key_id, key_hash, key_prefix, None, created_at)
+        for counter in quotas.new_counters(organization_id, **{quotas.API_KEYS.kind: 1}):
+            writes.save(counter, condition=QuotaCounterItem.PK.does_not_exist())
 
 
 def add_api_key(organization_id: str, key_id: str, key_hash: str, key_prefix: str, name: str | None,
-                created_at: str) -> None:
-    with transaction() as writes:
+                created_at: str, limit: int) -> None:
+    """The key and one place of the organization's key quota (QuotaFull when none is left)."""
+    def build(writes) -> None:
         writes.condition_check(OrganizationItem, keys.org_pk(organization_id), keys.ORG_META,
                                condition=OrganizationItem.PK.exists())
         _write_key(writes, organization_id, key_id, key_hash, key_prefix, name, created_at)
+
+    quotas.commit_taking(organization_id, quotas.API_KEYS, limit, build)
 
 
 def _write_key(writes, organization_id: str, key_id: str, key_hash: str, key_prefix: str,

@@ -12,7 +12,7 @@ from pynamodb.exceptions import DoesNotExist, PutError, TransactWriteError, Upda
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.attributes import UnicodeAttribute
 
-from chalicelib.store import keys
+from chalicelib.store import keys, quotas
 from chalicelib.store.items import ReplayMarkerItem, TriggerItem, TriggerRefItem, VersionItem
 from chalicelib.store.transactions import condition_failed, transaction
 
@@ -49,17 +49,20 @@ def schedule_keys(item: TriggerItem) -> dict[str, str | None]:
     return {"GSI1PK": None, "GSI1SK": None}
 
 
-def create_trigger(item: TriggerItem, pin: Pin | None) -> bool:
-    """Trigger, its id reference and the version pin together; False if the version is gone."""
+def create_trigger(item: TriggerItem, pin: Pin | None, limit: int) -> bool:
+    """Trigger, its id reference, the version pin and one place of the trigger quota together;
+    False if the version is gone, QuotaFull if no place is left."""
     ref = TriggerRefItem(keys.trigger_ref_pk(item.trigger_id), keys.trigger_ref_sk(),
                          organization_id=item.organization_id)
+
+    def build(writes) -> None:
+        writes.save(item, condition=TriggerItem.PK.does_not_exist())
+        writes.save(ref, condition=TriggerRefItem.PK.does_not_exist())
+        if pin:
+            writes.update(_version(pin), actions=[VersionItem.pin_count.add(1)], condition=VersionItem.PK.exists())
+
     try:
-        with transaction() as writes:
-            writes.save(item, condition=TriggerItem.PK.does_not_exist())
-            writes.save(ref, condition=TriggerRefItem.PK.does_not_exist())
-            if pin:
-                writes.update(_version(pin), actions=[VersionItem.pin_count.add(1)],
-                              condition=VersionItem.PK.exists())
+        quotas.commit_taking(item.organization_id, quotas.TRIGGERS, limit, build)
     except TransactWriteError as error:
         if condition_failed(error):
             return False
@@ -86,13 +89,22 @@ def update_trigger(item: TriggerItem, actions: list[Any], old_pin: Pin | None, n
     return True
 
 
-def delete_trigger(item: TriggerItem, pin: Pin | None) -> None:
-    with transaction() as writes:
-        writes.delete(item)
+def delete_trigger(item: TriggerItem, pin: Pin | None) -> bool:
+    """Trigger, reference and pin go, and the trigger's place in the quota is freed, at most
+    once: False (nothing changed) when another request deleted it first."""
+    def build(writes) -> None:
+        writes.delete(item, condition=TriggerItem.PK.exists())
         writes.delete(TriggerRefItem(keys.trigger_ref_pk(item.trigger_id), keys.trigger_ref_sk()))
         if pin:
-            writes.update(_version(pin), actions=[VersionItem.pin_count.add(-1)],
-                          condition=VersionItem.PK.exists())
+            writes.update(_version(pin), actions=[VersionItem.pin_count.add(-1)], condition=VersionItem.PK.exists())
+
+    try:
+        quotas.commit_giving_back(item.organization_id, quotas.TRIGGERS, build)
+    except TransactWriteError as error:
+        if condition_failed(error):
+            return False
+        raise
+    return True
 
 
 def get_trigger(organization_id: str, trigger_id: str) -> TriggerItem | None:
