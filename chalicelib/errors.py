@@ -74,10 +74,11 @@ def validation_details(errors: list[dict[str, Any]], prefix: tuple = ()) -> list
     ]
 
 
-def validate(model: type[M], data: Any, prefix: tuple = ()) -> M:
-    """`model.model_validate(data)`, with failures as a 400 listing every field."""
+def validate(model: type[M], data: Any, prefix: tuple = (), json_text: bool = False) -> M:
+    """`model.model_validate(data)` (`model_validate_json` of a JSON text when `json_text`),
+    with failures as a 400 listing every field."""
     try:
-        return model.model_validate(data)
+        return model.model_validate_json(data) if json_text else model.model_validate(data)
     except ValidationError as error:
         details = validation_details(error.errors(include_url=False, include_input=False), prefix)
         summary = "; ".join(f"{d['field']}: {d['message']}" for d in details[:5])

@@ -4,13 +4,19 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import math
+import re
+import types
+import typing
 from typing import Any, Callable, TypeVar
 
 from chalice import Response
 from chalice.app import Request
 from pydantic import BaseModel
 
-from chalicelib.errors import ApiError, BadRequest, PayloadTooLarge, ServiceUnavailable, validate
+from chalicelib.errors import ApiError, BadRequest, PayloadTooLarge, ServiceUnavailable, field_path, validate
+from chalicelib.engine.result import non_finite_paths
+from chalicelib.schemas.common import MAX_MAGNITUDE, is_safe_number
 from chalicelib.schemas.executions import QueuedRun
 from chalicelib.schemas.results import OptimizationResult
 from chalicelib.services import idempotency
@@ -36,17 +42,35 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _depth(value: Any, limit: int) -> int:
-    """Nesting depth of a decoded JSON value, stopping once past `limit`."""
-    stack, deepest = [(value, 1)], 0
+def _parse_int(text: str) -> int | float:
+    """Digits past any bound are not converted (Python refuses above 4300 digits anyway):
+    they decode as infinity, which the number check then names as out of range."""
+    return int(text) if len(text) <= 20 else math.inf
+
+
+MAX_REPORTED_NUMBERS = 20
+NUMBER_RANGE = f"must be a finite number between {-MAX_MAGNITUDE:g} and {MAX_MAGNITUDE:g}"
+
+
+def _check_tree(value: Any, limit: int) -> None:
+    """400 when the decoded body nests deeper than `limit` or holds a number that is not
+    finite or is beyond +-MAX_MAGNITUDE (1e400 decodes to infinity), naming each such field."""
+    stack: list[tuple[Any, int, tuple]] = [(value, 1, ())]
+    bad: list[dict[str, str]] = []
     while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > limit:
-            return deepest
-        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return deepest
+        node, depth, path = stack.pop()
+        if depth > limit:
+            raise BadRequest(f"Request body is nested deeper than {limit} levels.")
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, child in items:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1, (*path, key)))
+            elif isinstance(child, (int, float)) and not isinstance(child, bool) and not is_safe_number(child):
+                if len(bad) < MAX_REPORTED_NUMBERS:
+                    bad.append({"field": field_path((*path, key)), "message": NUMBER_RANGE})
+    if bad:
+        fields = ", ".join(item["field"] for item in bad[:5])
+        raise BadRequest(f"Request is invalid: {fields}: {NUMBER_RANGE}", bad)
 
 
 def body_bytes(request: Request) -> bytes:
@@ -64,24 +88,58 @@ def json_body(request: Request, model: type[M]) -> M:
     if not raw.strip():
         raise BadRequest("Request body is empty; send a JSON object.")
     try:
-        data = json.loads(raw, parse_constant=_reject_constant)
+        data = json.loads(raw, parse_constant=_reject_constant, parse_int=_parse_int)
     except (ValueError, RecursionError) as error:
         raise BadRequest(f"Request body is not valid JSON: {error}") from None
-    if _depth(data, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
-        raise BadRequest(f"Request body is nested deeper than {MAX_JSON_DEPTH} levels.")
+    if isinstance(data, (dict, list)):
+        _check_tree(data, MAX_JSON_DEPTH)
     if not isinstance(data, dict):
         raise BadRequest("Request body must be a JSON object.")
     return validate(model, data)
 
 
 def query(request: Request, model: type[M]) -> M:
-    """Query parameters validated as `model`; unknown parameters are a 400."""
+    """Query parameters validated as `model`; unknown parameters are a 400.
+
+    A query string is text, so each value is read as the JSON value its field declares
+    (`20` as an integer, `true`/`false` as a boolean) and the rest is left a string for
+    the strict model to refuse: `1e400`, `nan`, `inf`, `20.5`, `yes` are a 400."""
     params = request.query_params or {}
     multi = {name: values for name, values in _multi_values(request).items() if len(values) > 1}
     if multi:
         raise BadRequest("Query parameters may appear once each.",
                          [{"field": name, "message": "repeated"} for name in multi])
-    return validate(model, dict(params))
+    values = {name: _query_value(text, _scalar_kinds(model, name)) for name, text in params.items()}
+    return validate(model, json.dumps(values), json_text=True)
+
+
+_INTEGER = re.compile(r"-?[0-9]{1,16}")
+_DECIMAL = re.compile(r"-?[0-9]{1,16}(\.[0-9]{1,16})?([eE][-+]?[0-9]{1,3})?")
+
+
+def _query_value(text: str, kinds: set[type]) -> Any:
+    if int in kinds and _INTEGER.fullmatch(text):
+        return int(text)
+    if float in kinds and _DECIMAL.fullmatch(text) and is_safe_number(float(text)):
+        return float(text)
+    if bool in kinds and text in ("true", "false"):
+        return text == "true"
+    return text
+
+
+def _scalar_kinds(model: type[BaseModel], name: str) -> set[type]:
+    """The scalar types a query field accepts (`int | None` -> {int, NoneType})."""
+    info = model.model_fields.get(name)
+    if info is None:
+        return set()
+    pending, kinds = [info.annotation], set()
+    while pending:
+        annotation = pending.pop()
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            pending.extend(typing.get_args(annotation))
+        else:
+            kinds.add(annotation)
+    return kinds
 
 
 def _multi_values(request: Request) -> dict[str, list[str]]:
@@ -95,7 +153,18 @@ def ok(body: BaseModel | list[BaseModel], status_code: int = 200,
        headers: dict[str, str] | None = None) -> Response:
     """A JSON response from a pydantic model, or a list of them (the spec's arrays)."""
     payload = [item.model_dump(mode="json") for item in body] if isinstance(body, list) else body.model_dump(mode="json")
+    _refuse_non_finite(payload)
     return Response(body=payload, status_code=status_code, headers=headers or {})
+
+
+def _refuse_non_finite(payload: Any) -> None:
+    """The last guard: JSON has no NaN or Infinity, so a body holding one is never sent (results
+    are made finite long before this; reaching it is a bug, answered as a clean 500)."""
+    try:
+        json.dumps(payload, allow_nan=False)
+    except ValueError:
+        logger.error("refused to send a non-finite number at %s", ", ".join(non_finite_paths(payload)[:5]))
+        raise ApiError("An internal error occurred; it has been logged.") from None
 
 
 def dispatch_for(request: Request, body: Any) -> Dispatch:

@@ -20,37 +20,49 @@ import json
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from chalicelib.engine.expressions import ExpressionError, canonical_name, parse_expression, parse_relation
 from chalicelib.engine.linear_model import NAME_PATTERN, LinearModel, Variable
+from chalicelib.schemas.common import MAX_MAGNITUDE, Name, is_safe_number, unsafe_character
 
 MAX_NODES = 5_000
 MAX_EDGES = 20_000
+MAX_CONSTRAINT_NAME = 128
 MODEL_NODE_TYPES = ("variable", "parameter", "constraint", "objective")
 IGNORED_NODE_TYPES = ("note", "group")
 
 
 class CanvasNode(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
 
-    id: str = Field(min_length=1, max_length=100)
-    type: str = Field(min_length=1, max_length=50)
+    id: Name = Field(min_length=1, max_length=100)
+    type: Name = Field(min_length=1, max_length=50)
     data: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("data")
+    @classmethod
+    def _visible_name(cls, data: dict[str, Any]) -> dict[str, Any]:
+        """A node's `name` is shown in the editor and, for a constraint, in every result."""
+        name = data.get("name")
+        if isinstance(name, str) and (found := unsafe_character(name)) is not None:
+            raise ValueError(f"data.name must not contain control, bidirectional or invisible formatting "
+                             f"characters; found U+{ord(found):04X}")
+        return data
 
 
 class CanvasEdge(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
 
-    id: str | None = Field(default=None, max_length=100)
-    source: str = Field(min_length=1, max_length=100)
-    target: str = Field(min_length=1, max_length=100)
+    id: Name | None = Field(default=None, max_length=100)
+    source: Name = Field(min_length=1, max_length=100)
+    target: Name = Field(min_length=1, max_length=100)
 
 
 class Canvas(BaseModel):
     """What the editor saves. Unknown top-level keys (viewport, ...) are kept."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
 
     nodes: list[CanvasNode] = Field(default_factory=list, max_length=MAX_NODES)
     edges: list[CanvasEdge] = Field(default_factory=list, max_length=MAX_EDGES)
@@ -150,12 +162,15 @@ def compile_canvas(canvas: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(expression, str):
             problem(node.id, "data.expression must be a comparison such as 'x + y <= 10'")
             continue
+        if not isinstance(label, str) or len(label) > MAX_CONSTRAINT_NAME:
+            problem(node.id, f"data.name must be text of at most {MAX_CONSTRAINT_NAME} characters")
+            continue
         try:
             parse_relation(expression, variable_names, parameters)
         except ExpressionError as error:
             problem(node.id, str(error))
             continue
-        constraints.append({"name": str(label), "expression": expression})
+        constraints.append({"name": label, "expression": expression})
 
     objective = None
     if len(by_type["objective"]) > 1:
@@ -182,7 +197,11 @@ def compile_canvas(canvas: dict[str, Any]) -> dict[str, Any]:
     model = {"variables": variables, "constraints": constraints, "parameters": parameters}
     if objective:
         model["objective"] = objective
-    return LinearModel.model_validate(model).model_dump(mode="json", exclude_none=True)
+    try:
+        return LinearModel.model_validate(model).model_dump(mode="json", exclude_none=True)
+    except ValidationError as error:  # every check above should have caught it: still a 400, not a 500
+        raise CanvasError([{"node_id": "(canvas)", "message": f"{'.'.join(map(str, e['loc']))}: {e['msg']}"}
+                           for e in error.errors()]) from None
 
 
 def _valid_name(raw: str) -> bool:
@@ -199,8 +218,9 @@ def _resolve_parameters(nodes, claim, problem, variable_names: set[str]) -> dict
             continue
         value, expression = node.data.get("value"), node.data.get("expression")
         if isinstance(value, (int, float)) and not isinstance(value, bool) and expression is None:
-            if value != value or value in (float("inf"), float("-inf")):
-                problem(node.id, "data.value must be a finite number")
+            if not is_safe_number(value):
+                problem(node.id, f"data.value must be a finite number between {-MAX_MAGNITUDE:g} "
+                                 f"and {MAX_MAGNITUDE:g}")
             else:
                 values[name] = float(value)
         elif isinstance(expression, str) and value is None:

@@ -3,6 +3,8 @@
 Python's own parser builds the syntax tree (`ast.parse`, never `eval`); only
 numbers, names, `x[i]`-style names, + - * / and parentheses are accepted, and a
 product of two variable terms is refused because the model must stay linear.
+Every number, as written and as computed (coefficients, constants), stays finite and
+within +-MAX_MAGNITUDE: `1e400`, `10**400` written out, or `1e300*1e300*x` are refused.
 """
 from __future__ import annotations
 
@@ -11,9 +13,17 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from chalicelib.schemas.common import MAX_MAGNITUDE, is_safe_number
+
 MAX_EXPRESSION_CHARS = 100_000
+RANGE = f"numbers must be finite and between {-MAX_MAGNITUDE:g} and {MAX_MAGNITUDE:g}"
 _SINGLE_EQUALS = re.compile(r"(?<![<>=!])=(?!=)")
 _SENSES = {ast.LtE: "<=", ast.GtE: ">=", ast.Eq: "=="}
+
+
+def _short(value: float) -> str:
+    text = str(value)
+    return text if len(text) <= 24 else f"{text[:12]}...({len(text)} digits)"
 
 
 class ExpressionError(ValueError):
@@ -95,17 +105,23 @@ def _parse(text: str) -> ast.expr:
 
 def _linear(node: ast.AST, variables: set[str], parameters: dict[str, float]) -> Linear:
     try:
-        return _walk(node, variables, parameters)
+        result = _walk(node, variables, parameters)
     except RecursionError:
         raise ExpressionError("the expression is too deeply nested") from None
+    for name, value in result.coefficients.items():
+        if not is_safe_number(value):
+            raise ExpressionError(f"the coefficient of '{name}' is {value:g}; {RANGE}")
+    if not is_safe_number(result.constant):
+        raise ExpressionError(f"the constant term is {result.constant:g}; {RANGE}")
+    return result
 
 
 def _walk(node: ast.AST, variables: set[str], parameters: dict[str, float]) -> Linear:
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
             raise ExpressionError(f"unexpected constant {node.value!r}")
-        if not math.isfinite(node.value):
-            raise ExpressionError("numbers must be finite")
+        if not is_safe_number(node.value):
+            raise ExpressionError(f"the number {_short(node.value)} is out of range; {RANGE}")
         return Linear({}, float(node.value))
     if isinstance(node, (ast.Name, ast.Subscript)):
         name = canonical_name(ast.unparse(node))

@@ -5,6 +5,10 @@ constraint or variable it belongs to; MPS/LP text is read by OR-Tools'
 model_builder. Both become a `CompiledModel`, which pywraplp solves with the
 backend that fits: GLOP for LPs (with duals and reduced costs), CP-SAT for
 pure-integer models with integral data, SCIP for other MIPs.
+
+Whatever the format, every coefficient, constant and bound that reaches a solver is
+finite and within +-MAX_MAGNITUDE (a bound may also be infinite: none); MPS and LP
+text keep their convention that a bound of 1e30 or more means none.
 """
 from __future__ import annotations
 
@@ -17,9 +21,13 @@ from chalicelib.engine.expressions import ExpressionError, Linear, canonical_nam
 from chalicelib.engine.linear_model import LinearModel
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.schemas.common import MAX_MAGNITUDE, is_safe_number
 
 SolverChoice = Literal["auto", "glop", "pdlp", "scip", "cp_sat"]
 LP_BACKENDS = {"GLOP", "PDLP"}
+TEXT_INFINITY = 1e30
+"""In MPS and LP text a bound this large means no bound (the formats' own convention)."""
+RANGE = f"must be finite and between {-MAX_MAGNITUDE:g} and {MAX_MAGNITUDE:g}"
 
 
 class ModelError(ValueError):
@@ -123,7 +131,36 @@ def compile_model(model: LinearModel, overrides: dict[str, float] | None = None)
     if problems:
         raise ModelError(problems)
     maximize = model.objective is not None and model.objective.sense == "maximize"
-    return CompiledModel(variables, rows, objective, maximize)
+    return _in_range(CompiledModel(variables, rows, objective, maximize))
+
+
+def _in_range(model: CompiledModel, text_format: str | None = None) -> CompiledModel:
+    """ModelError naming every number out of range: a 400 now, not an overflow in the solver.
+    Fields read as compile_model's (`constraints[0] (cap)`); a text model's are its format."""
+    problems: list[dict[str, str]] = []
+
+    def check(field: str, what: str, value: float, is_bound: bool = False) -> None:
+        if (is_bound and math.isinf(value)) or is_safe_number(value):
+            return
+        problems.append({"field": text_format or field, "message": f"{what} is {value:g}; numbers {RANGE}"})
+
+    for index, variable in enumerate(model.variables):
+        for side in ("lower", "upper"):
+            check(f"variables[{index}] ({variable.name})", f"the {side} bound of {variable.name}",
+                  getattr(variable, side), is_bound=True)
+    for index, row in enumerate(model.rows):
+        field = f"constraints[{index}] ({row.name})"
+        for side in ("lower", "upper"):
+            check(field, f"the {side} bound of {row.name}", getattr(row, side), is_bound=True)
+        for name, coefficient in row.coefficients.items():
+            check(field, f"the coefficient of {name} in {row.name}", coefficient)
+    if model.objective is not None:
+        for name, coefficient in model.objective.coefficients.items():
+            check("objective", f"the objective coefficient of {name}", coefficient)
+        check("objective", "the objective constant", model.objective.constant)
+    if problems:
+        raise ModelError(problems[:50])
+    return model
 
 
 def _from_terms(terms: list[Any], variables: set[str]) -> Linear:
@@ -171,7 +208,13 @@ def compile_text(text: str, text_format: Literal["mps", "lp"]) -> CompiledModel:
     coefficients = {v.name: helper.var_objective_coefficient(i) for i, v in enumerate(variables)
                     if helper.var_objective_coefficient(i)}
     objective = Linear(coefficients, helper.objective_offset()) if coefficients else None
-    return CompiledModel(variables, rows, objective, helper.maximize())
+    for part in (*variables, *rows):
+        part.lower, part.upper = _text_bound(part.lower), _text_bound(part.upper)
+    return _in_range(CompiledModel(variables, rows, objective, helper.maximize()), text_format)
+
+
+def _text_bound(value: float) -> float:
+    return math.copysign(math.inf, value) if abs(value) >= TEXT_INFINITY else value
 
 
 def choose_backend(model: CompiledModel, choice: SolverChoice = "auto") -> str:

@@ -6,10 +6,11 @@ objective. Constraints and the objective are written either as an expression
 """
 from __future__ import annotations
 
-import math
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from chalicelib.schemas.common import FiniteNumber, Name
 
 MAX_VARIABLES = 100_000
 MAX_CONSTRAINTS = 100_000
@@ -18,26 +19,28 @@ NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*(\[[A-Za-z0-9_, ]+\])?$"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    """No coercion: `"5"` is not a bound and `true` is not a coefficient."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
 
 
 class Variable(_Strict):
     name: str = Field(min_length=1, max_length=128, pattern=NAME_PATTERN)
     """Identifier, optionally indexed: `x`, `ship[1,2]`, `open[berlin]`."""
     type: Literal["continuous", "integer", "binary"] = "continuous"
-    lower: float | None = Field(default=0.0, allow_inf_nan=False)
+    lower: FiniteNumber | None = 0.0
     """Lower bound; null for none (-infinity). Defaults to 0."""
-    upper: float | None = Field(default=None, allow_inf_nan=False)
+    upper: FiniteNumber | None = None
     """Upper bound; null for none (+infinity)."""
 
 
 class Term(_Strict):
     variable: str = Field(min_length=1, max_length=128)
-    coefficient: float = Field(allow_inf_nan=False)
+    coefficient: FiniteNumber
 
 
 class Constraint(_Strict):
-    name: str | None = Field(default=None, min_length=1, max_length=128)
+    name: Name | None = Field(default=None, min_length=1, max_length=128)
     """Shown in errors and in the solution; `c<index>` when omitted."""
     expression: str | None = Field(default=None, max_length=100_000)
     """A comparison: `2*x + 3*y <= cap`, `x == y`, or a range `0 <= x - y <= 5`."""
@@ -45,7 +48,7 @@ class Constraint(_Strict):
     """Alternative to `expression`: the left-hand side as terms..."""
     sense: Literal["<=", ">=", "=="] | None = None
     """...compared by this sense..."""
-    rhs: float | str | None = None
+    rhs: FiniteNumber | str | None = None
     """...with this right-hand side: a number or a parameter name."""
 
     @model_validator(mode="after")
@@ -56,8 +59,6 @@ class Constraint(_Strict):
             raise ValueError("a constraint written as `terms` needs `sense` and `rhs`")
         if self.expression is not None and (self.sense is not None or self.rhs is not None):
             raise ValueError("`sense` and `rhs` go with `terms`; an expression carries its own comparison")
-        if isinstance(self.rhs, float) and not math.isfinite(self.rhs):
-            raise ValueError("rhs must be finite")
         return self
 
 
@@ -66,7 +67,7 @@ class Objective(_Strict):
     expression: str | None = Field(default=None, max_length=100_000)
     """For example `3*x + 2*y - fixed_cost`."""
     terms: list[Term] | None = None
-    constant: float = Field(default=0.0, allow_inf_nan=False)
+    constant: FiniteNumber = 0.0
 
     @model_validator(mode="after")
     def _one_form(self) -> "Objective":
@@ -80,5 +81,5 @@ class LinearModel(_Strict):
     constraints: list[Constraint] = Field(default_factory=list, max_length=MAX_CONSTRAINTS)
     objective: Objective | None = None
     """Omit for a feasibility problem."""
-    parameters: dict[str, float] = Field(default_factory=dict, max_length=10_000)
+    parameters: dict[str, FiniteNumber] = Field(default_factory=dict, max_length=10_000)
     """Named numbers the expressions may use; a solve request may override them."""

@@ -7,11 +7,13 @@ DEFAULT_TIME_LIMIT_S = 10.0
 
 
 class RunOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    """Strict: `"5"` or `true` is not a time limit (a 400, not a coercion)."""
 
-    time_limit_s: float = Field(default=DEFAULT_TIME_LIMIT_S, gt=0)
+    model_config = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
+
+    time_limit_s: float = Field(default=DEFAULT_TIME_LIMIT_S, gt=0, allow_inf_nan=False)
     """Wall-clock limit for the solver, in seconds; the best solution found by then is returned."""
-    relative_gap: float | None = Field(default=None, ge=0, le=1)
+    relative_gap: float | None = Field(default=None, ge=0, le=1, allow_inf_nan=False)
     """Stop once the proven gap between solution and bound is at most this fraction (MIP only)."""
     num_workers: int | None = Field(default=None, ge=1, le=16)
     """Solver threads; defaults to the solver's own choice."""

@@ -1,6 +1,7 @@
 """What every solve returns, before the service adds ids, credits and timestamps."""
 from __future__ import annotations
 
+import math
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -17,6 +18,33 @@ class SolveOutcome(BaseModel):
     solver: str
     solve_time_ms: int
     message: str | None = None
+
+
+NUMBER_FIELDS = ("objective_value", "best_bound", "gap", "solution")
+
+
+def non_finite_paths(value: Any, path: str = "") -> list[str]:
+    """Where `value` (a JSON-like tree) holds NaN or an infinity, which JSON cannot carry."""
+    if isinstance(value, float):
+        return [] if math.isfinite(value) else [path or "(root)"]
+    if isinstance(value, dict):
+        children = [(f"{path}.{key}" if path else str(key), child) for key, child in value.items()]
+    elif isinstance(value, (list, tuple)):
+        children = [(f"{path}[{index}]", child) for index, child in enumerate(value)]
+    else:
+        return []
+    return [found for where, child in children for found in non_finite_paths(child, where)]
+
+
+def finite_or_error(outcome: SolveOutcome) -> SolveOutcome:
+    """An outcome whose objective, bound, gap or solution is not finite (an overflow in the
+    solver) becomes an `error` result: it is refunded, and no NaN or Infinity is returned."""
+    found = [where for name in NUMBER_FIELDS for where in non_finite_paths(getattr(outcome, name), name)]
+    if not found:
+        return outcome
+    return SolveOutcome(status="error", solver=outcome.solver, solve_time_ms=outcome.solve_time_ms,
+                        message=f"The solver returned a number that is not finite ({', '.join(found[:3])}): "
+                                "the data is too large for it to compute with. No credits were charged.")
 
 
 def relative_gap(objective_value: float | None, best_bound: float | None) -> float | None:

@@ -1,13 +1,13 @@
 """POST/GET/DELETE /api-keys: an organization's API keys; the key itself is shown once."""
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
+
+from chalicelib.schemas.common import Name, RequestModel
 
 
-class ApiKeyCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
-    name: str | None = Field(default=None, min_length=1, max_length=120)
+class ApiKeyCreate(RequestModel):
+    name: Name | None = Field(default=None, min_length=1, max_length=120)
     """A label to recognise the key by, e.g. `nightly-planner`."""
 
 

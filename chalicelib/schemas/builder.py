@@ -1,17 +1,17 @@
 """Builder documents and their versions (spec: versions-api)."""
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from pydantic.json_schema import SkipJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
 from chalicelib.engine.canvas import Canvas
 from chalicelib.engine.generic import SolverChoice
 from chalicelib.engine.options import RunOptions
-from chalicelib.schemas.common import Omittable, Page, PageQuery
+from chalicelib.schemas.common import FiniteNumber, Name, Omittable, Page, PageQuery, RequestModel, Text
 
 MAX_VERSION_SKIP = 10_000
+MAX_PARAMETERS = 10_000
 
 
 def _check_canvas(value: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -21,27 +21,29 @@ def _check_canvas(value: dict[str, Any] | None) -> dict[str, Any] | None:
     return value
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+class ParameterValues(RootModel[dict[str, FiniteNumber]]):
+    """Values for a builder model's parameter nodes, by name: numbers, never strings or booleans."""
+
+    model_config = ConfigDict(strict=True)
 
 
-class DocumentCreate(_Strict):
-    name: str = Field(min_length=1, max_length=200)
-    description: str | None = Field(default=None, max_length=2000)
+class DocumentCreate(RequestModel):
+    name: Name = Field(min_length=1, max_length=200)
+    description: Text | None = Field(default=None, max_length=2000)
     canvas_json: dict[str, Any] = Field(default_factory=lambda: {"nodes": [], "edges": []})
     """`{"nodes": [{"id", "type", "data"}], "edges": [{"source", "target"}]}`."""
 
     _canvas = field_validator("canvas_json")(_check_canvas)
 
 
-class DocumentUpdate(_Strict):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, json_schema_extra={"minProperties": 1})
+class DocumentUpdate(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
 
-    canvas_json: dict[str, Any] | SkipJsonSchema[None] = Omittable()
+    canvas_json: dict[str, Any] = Omittable()
     """The editor's current canvas; saving it does not create a version."""
-    name: Annotated[str, Field(min_length=1, max_length=200)] | SkipJsonSchema[None] = Omittable()
-    description: str | None = Field(default=None, max_length=2000)
-    is_active: bool | SkipJsonSchema[None] = Omittable()
+    name: Name = Omittable(min_length=1, max_length=200)
+    description: Text | None = Field(default=None, max_length=2000)
+    is_active: bool = Omittable()
     """`true` reactivates a deleted document."""
 
     _canvas = field_validator("canvas_json")(_check_canvas)
@@ -50,9 +52,6 @@ class DocumentUpdate(_Strict):
     def _not_empty(self) -> "DocumentUpdate":
         if not self.model_fields_set:
             raise ValueError("give at least one of: canvas_json, name, description, is_active")
-        for field in ("canvas_json", "name", "is_active"):
-            if field in self.model_fields_set and getattr(self, field) is None:
-                raise ValueError(f"{field} cannot be null")
         return self
 
 
@@ -89,7 +88,7 @@ class DocumentQuery(PageQuery):
     is_active: bool | None = None
 
 
-class CompileRequest(_Strict):
+class CompileRequest(RequestModel):
     canvas_json: dict[str, Any] | None = None
     """Canvas to check; the document's saved canvas when omitted. Nothing is saved."""
 
@@ -101,12 +100,12 @@ class CompileResult(BaseModel):
     model_json: dict[str, Any]
 
 
-class BuilderExecuteRequest(_Strict):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, populate_by_name=True)
+class BuilderExecuteRequest(RequestModel):
+    model_config = ConfigDict(populate_by_name=True)
 
     version_id: str | None = None
     """Run this version; the document's current canvas when omitted."""
-    parameters: dict[str, float] = Field(default_factory=dict, max_length=10_000)
+    parameters: dict[str, FiniteNumber] = Field(default_factory=dict, max_length=MAX_PARAMETERS)
     """Overrides for the model's parameter nodes."""
     solver: SolverChoice = "auto"
     options: RunOptions = Field(default_factory=RunOptions)
@@ -115,9 +114,7 @@ class BuilderExecuteRequest(_Strict):
     does the same); GET /executions/{execution_id} has the result once it ends."""
 
 
-class VersionsQuery(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class VersionsQuery(RequestModel):
     skip: int = Field(default=0, ge=0, le=MAX_VERSION_SKIP)
     limit: int = Field(default=50, ge=1, le=100)
 
@@ -139,19 +136,19 @@ class VersionDetail(VersionSummary):
     model_json: dict[str, Any] | None
 
 
-class CheckpointCreate(_Strict):
+class CheckpointCreate(RequestModel):
     canvas_json: dict[str, Any]
     """The canvas to snapshot."""
 
     _canvas = field_validator("canvas_json")(_check_canvas)
 
 
-class VersionPromote(_Strict):
-    version_name: str = Field(min_length=1, max_length=200)
-    version_description: str | None = Field(default=None, max_length=2000)
+class VersionPromote(RequestModel):
+    version_name: Name = Field(min_length=1, max_length=200)
+    version_description: Text | None = Field(default=None, max_length=2000)
 
 
-class RestoreRequest(_Strict):
+class RestoreRequest(RequestModel):
     current_canvas_json: dict[str, Any]
     """The editor's canvas before the restore: kept as a safety checkpoint."""
 

@@ -1,19 +1,77 @@
-"""Shapes shared by several resources: pagination and plain status replies."""
+"""Shapes shared by several resources: the request base, numbers, names, pagination."""
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+import math
+import unicodedata
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
 
 MAX_PAGE_SIZE = 100
 
+MAX_MAGNITUDE = 1e15
+"""Every number a client sends is finite and within +-1e15: integers stay exact as floats
+(2**53 > 1e15), solver data stays far from overflow, and no template needs more."""
 
-class PageQuery(BaseModel):
+
+class RequestModel(BaseModel):
+    """Base of every request body and query: unknown fields are refused and nothing is
+    coerced (`"5"` is not 5, `true` is not 1, `"yes"` is not true); an int is a float."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
+
+
+def is_safe_number(value: Any) -> bool:
+    """A finite int or float within +-MAX_MAGNITUDE (bool is not a number)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    return -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE
+
+
+FiniteNumber = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+"""A number a solver may use: finite, within +-1e15, never a string or a boolean."""
+
+# Characters no name may hold: controls (NUL, ESC...), surrogates, line and paragraph
+# separators, and invisible format characters, above all the bidirectional overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069, U+200E/U+200F, U+061C) that make a name read
+# differently from what it is. ZWNJ and ZWJ stay: Persian, Indic scripts and emoji need them.
+_REFUSED_CATEGORIES = {"Cc", "Cs", "Zl", "Zp", "Cf"}
+_ALLOWED_FORMAT = {"\u200c", "\u200d"}
+
+
+def unsafe_character(text: str, allow: str = "") -> str | None:
+    """The first character of `text` a name may not hold (other than those in `allow`)."""
+    if text.isascii() and text.isprintable():
+        return None
+    for character in text:
+        if (character not in allow and character not in _ALLOWED_FORMAT
+                and unicodedata.category(character) in _REFUSED_CATEGORIES):
+            return character
+    return None
+
+
+def _checker(allow: str, what: str):
+    def check(text: str) -> str:
+        found = unsafe_character(text, allow)
+        if found is not None:
+            raise ValueError(f"{what} must not contain control, bidirectional or invisible formatting "
+                             f"characters; found U+{ord(found):04X} at position {text.index(found)}")
+        return text
+    return check
+
+
+Name = Annotated[str, AfterValidator(_checker("", "a name"))]
+"""A name, label or tag: one line of visible text (give the length with Field)."""
+Text = Annotated[str, AfterValidator(_checker("\n\t", "a description"))]
+"""A description: like Name, but line feeds and tabs are allowed."""
+
+
+class PageQuery(RequestModel):
     """`page`/`page_size` query parameters; out-of-range values are a 400, not clamped."""
-
-    model_config = ConfigDict(extra="forbid")
 
     page: int = Field(default=1, ge=1, le=1_000_000)
     page_size: int = Field(default=20, ge=1, le=MAX_PAGE_SIZE)
@@ -59,6 +117,7 @@ def _no_default(schema: dict) -> None:
 
 
 def Omittable(**constraints) -> Any:  # noqa: N802 (used like pydantic's Field)
-    """A field that may be left out but not sent as null (type it `X | SkipJsonSchema[None]`):
-    the document shows it as `X`, without the `null` default a client could not send."""
+    """A field that may be left out but not sent as null: type it plain `X`. Left out, it is
+    None (pydantic never validates a default); sent as null, `X` refuses it, naming the field.
+    The document shows `X`, without the `null` default a client could not send."""
     return Field(default=None, json_schema_extra=_no_default, **constraints)

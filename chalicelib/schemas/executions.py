@@ -4,8 +4,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from chalicelib.schemas.common import RequestModel
 from chalicelib.schemas.results import OptimizationResult
 
 ExecutionStatus = Literal["queued", "running", "succeeded", "failed", "canceled"]
@@ -19,10 +20,8 @@ class QueuedRun(BaseModel):
     status: Literal["queued"] = "queued"
 
 
-class ExecutionQuery(BaseModel):
+class ExecutionQuery(RequestModel):
     """Filters for GET /executions; newest first, `cursor` continues after the previous page."""
-
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
     limit: int = Field(default=20, ge=1, le=MAX_LIST_LIMIT)
     cursor: str | None = Field(default=None, pattern=r"^exc_[0-9a-z]{26}$")

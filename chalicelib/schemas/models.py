@@ -1,17 +1,33 @@
 """Organization models: activated catalog models and private models."""
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic.json_schema import SkipJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from chalicelib.schemas.common import Omittable, Page, PageQuery, SearchText
+from chalicelib.schemas.common import Name, Omittable, Page, PageQuery, RequestModel, SearchText, Text, unsafe_character
 
 GENERATOR_TYPES = ("template", "builder")
 GeneratorType = Literal["template", "builder"]
 
-Name = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+MODEL_NAME = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+Tag = Annotated[Name, Field(min_length=1, max_length=50)]
+
+
+def _visible_labels(fields: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
+    """input_fields are shown as a form: every text in them (labels, descriptions, enum
+    values, and the keys) follows the description rules."""
+    pending: list[Any] = [fields]
+    while pending:
+        node = pending.pop()
+        texts = [*node.keys(), *node.values()] if isinstance(node, dict) else node if isinstance(node, list) else [node]
+        for text in texts:
+            if isinstance(text, (dict, list)):
+                pending.append(text)
+            elif isinstance(text, str) and (found := unsafe_character(text, "\n\t")) is not None:
+                raise ValueError(f"labels must not contain control, bidirectional or invisible formatting "
+                                 f"characters; found U+{ord(found):04X}")
+    return fields
 
 
 class OrgModelQuery(PageQuery):
@@ -58,14 +74,12 @@ class OrgModelSchema(BaseModel):
     custom_config: dict[str, Any] | None
 
 
-class OrgModelCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
-    name: str = Name
+class OrgModelCreate(RequestModel):
+    name: str = MODEL_NAME
     """Machine-readable model name (letters, digits, `_`, `-`, `.`)."""
-    display_name: str | None = Field(default=None, min_length=1, max_length=200)
-    description: str | None = Field(default=None, max_length=2000)
-    category: str | None = Field(default=None, min_length=1, max_length=50)
+    display_name: Name | None = Field(default=None, min_length=1, max_length=200)
+    description: Text | None = Field(default=None, max_length=2000)
+    category: Name | None = Field(default=None, min_length=1, max_length=50)
     generator_type: GeneratorType
     """How the model runs: `template` (a marketplace template) or `builder` (a builder version)."""
     input_schema: dict[str, Any] | None = None
@@ -73,27 +87,25 @@ class OrgModelCreate(BaseModel):
     It is data, never a pointer: `$ref` only as `#` or `#/...` into this schema (nothing is
     fetched), no `$dynamicRef` nor `$id` below the root, no `$ref` cycle that does not descend
     into the data; `pattern` and `patternProperties` run on RE2 (no backreferences or lookaround)."""
-    input_fields: list[dict[str, Any]] | None = Field(default=None, max_length=200)
+    input_fields: Annotated[list[dict[str, Any]] | None, AfterValidator(_visible_labels)] = Field(
+        default=None, max_length=200)
     example_input: dict[str, Any] | None = None
-    tags: list[str] = Field(default_factory=list, max_length=20)
+    tags: list[Tag] = Field(default_factory=list, max_length=20)
     custom_config: dict[str, Any] | None = None
     """`template` models: `{"template": "<catalog model name>"}` picks what runs.
     `builder` models: `{"document_id": "doc_...", "version_id": "ver_..."}`; the version is pinned."""
 
 
-class OrgModelUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
+class OrgModelUpdate(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
 
-    custom_name: str | None = Field(default=None, max_length=200)
+    custom_name: Name | None = Field(default=None, max_length=200)
     custom_config: dict[str, Any] | None = None
-    is_active: bool | SkipJsonSchema[None] = Omittable()
-    is_favorite: bool | SkipJsonSchema[None] = Omittable()
+    is_active: bool = Omittable()
+    is_favorite: bool = Omittable()
 
     @model_validator(mode="after")
     def _not_empty(self) -> "OrgModelUpdate":
         if not self.model_fields_set:
             raise ValueError("give at least one of: custom_name, custom_config, is_active, is_favorite")
-        for flag in ("is_active", "is_favorite"):
-            if flag in self.model_fields_set and getattr(self, flag) is None:
-                raise ValueError(f"{flag} must be true or false")
         return self

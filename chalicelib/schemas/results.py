@@ -1,10 +1,11 @@
 """The optimization result returned by /solve and every execute (DESIGN.md)."""
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.schemas.common import RequestModel
 
 
 class OptimizationResult(SolveOutcome):
@@ -18,8 +19,8 @@ class OptimizationResult(SolveOutcome):
     created_at: str
 
 
-class ExecuteRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, populate_by_name=True)
+class ExecuteRequest(RequestModel):
+    model_config = ConfigDict(populate_by_name=True)
 
     input_data: dict = Field()
     """Input matching the model's input schema (GET /models/{id}/schema)."""

@@ -1,17 +1,18 @@
 """POST /api/v2/solve: a model in JSON, MPS or LP text, with run options."""
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from chalicelib.engine.generic import SolverChoice
 from chalicelib.engine.linear_model import LinearModel
 from chalicelib.engine.options import RunOptions
+from chalicelib.schemas.common import FiniteNumber, RequestModel
 
 MAX_TEXT_MODEL_CHARS = 900_000
 
 
-class SolveRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, populate_by_name=True)
+class SolveRequest(RequestModel):
+    model_config = ConfigDict(populate_by_name=True)
 
     model: LinearModel | None = None
     """The model in JSON (variables, constraints, objective, parameters)."""
@@ -19,7 +20,7 @@ class SolveRequest(BaseModel):
     """Or: the model as MPS text (fixed or free format)."""
     lp: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT_MODEL_CHARS)
     """Or: the model in LP format (lp_solve syntax). Variables without a bound are free."""
-    parameters: dict[str, float] = Field(default_factory=dict, max_length=10_000)
+    parameters: dict[str, FiniteNumber] = Field(default_factory=dict, max_length=10_000)
     """Overrides for the JSON model's named parameters."""
     solver: SolverChoice = "auto"
     """`auto` picks GLOP for LPs, CP-SAT for pure-integer models with integral data, else SCIP."""

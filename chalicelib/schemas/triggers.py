@@ -1,25 +1,20 @@
 """Triggers: runs that no person starts (schedules, webhooks, queue messages, files)."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic.json_schema import SkipJsonSchema
+from pydantic import BaseModel, Field, model_validator
 
 from chalicelib.engine.options import RunOptions
-from chalicelib.schemas.common import Omittable
+from chalicelib.schemas.common import Name, Omittable, RequestModel, Text
 
 TriggerType = Literal["schedule", "webhook", "queue", "storage"]
 NAME = Field(min_length=1, max_length=120)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
-
-class TriggerCreate(_Strict):
-    name: str = NAME
-    description: str | None = Field(default=None, max_length=1000)
+class TriggerCreate(RequestModel):
+    name: Name = NAME
+    description: Text | None = Field(default=None, max_length=1000)
     type: TriggerType
     """`schedule` (schedule_expression), `webhook` (POST /api/v2/hooks/{trigger_id}, signed),
     `queue` (an SQS message with a `trigger_id` attribute) or `storage` (a JSON file under
@@ -59,17 +54,17 @@ class TriggerCreate(_Strict):
         return self
 
 
-class TriggerUpdate(_Strict):
-    name: Annotated[str, Field(min_length=1, max_length=120)] | SkipJsonSchema[None] = Omittable()
-    description: str | None = Field(default=None, max_length=1000)
+class TriggerUpdate(RequestModel):
+    name: Name = Omittable(min_length=1, max_length=120)
+    description: Text | None = Field(default=None, max_length=1000)
     version_id: str | None = Field(default=None, max_length=64)
     """Re-pin a builder trigger to another version of the same document."""
     input_data: dict[str, Any] | None = None
-    input_from_event: bool | SkipJsonSchema[None] = Omittable()
-    options: RunOptions | SkipJsonSchema[None] = Omittable()
+    input_from_event: bool = Omittable()
+    options: RunOptions = Omittable()
     schedule_expression: str | None = Field(default=None, max_length=256)
     callback_url: str | None = Field(default=None, max_length=2048)
-    is_enabled: bool | SkipJsonSchema[None] = Omittable()
+    is_enabled: bool = Omittable()
 
 
 class TriggerView(BaseModel):
@@ -115,7 +110,7 @@ class TriggerList(BaseModel):
     page_size: int
 
 
-class TriggerQuery(_Strict):
+class TriggerQuery(RequestModel):
     page: int = Field(default=1, ge=1, le=10_000)
     page_size: int = Field(default=20, ge=1, le=100)
     type: TriggerType | None = None

@@ -17,7 +17,7 @@ from chalicelib import ids
 from chalicelib.clock import utc_now_iso
 from chalicelib.engine import deadline
 from chalicelib.engine.options import RunOptions
-from chalicelib.engine.result import InputError, SolveOutcome
+from chalicelib.engine.result import InputError, SolveOutcome, finite_or_error
 from chalicelib.errors import BadRequest, InsufficientCredits
 from chalicelib.schemas.executions import QueuedRun
 from chalicelib.schemas.results import OptimizationResult
@@ -129,11 +129,12 @@ def finish(execution: ExecutionItem, outcome: SolveOutcome, *, canceled: bool) -
 
 def solve_safely(solve: Callable[[], SolveOutcome], label: str, time_limit_s: float) -> SolveOutcome:
     """Run the solve within `time_limit_s` counted from now (loading OR-Tools included); a
-    crash becomes an `error` result (and a refund), not a 500."""
+    crash or a result that is not finite (NaN, infinity) becomes an `error` result (and a
+    refund), not a 500 or a body JSON cannot carry."""
     started = time.perf_counter()
     try:
         with deadline.running(time_limit_s):
-            outcome = solve()
+            outcome = finite_or_error(solve())
         if outcome.status == "error" and not outcome.message:
             outcome.message = "The solver failed on this input; no credits were charged."
         return outcome

@@ -1,10 +1,10 @@
 """POST /models/{id}/execute: an organization model runs its template or its pinned builder version."""
 from __future__ import annotations
 
-from pydantic import BaseModel, RootModel
+from pydantic import BaseModel
 
 from chalicelib.errors import BadRequest, NotFound, validate
-from chalicelib.schemas.builder import BuilderExecuteRequest
+from chalicelib.schemas.builder import BuilderExecuteRequest, ParameterValues
 from chalicelib.schemas.executions import QueuedRun
 from chalicelib.schemas.results import ExecuteRequest, OptimizationResult
 from chalicelib.services import builder_runs, executions
@@ -15,10 +15,6 @@ from chalicelib.services.input_validation import validate_input
 from chalicelib.services.org_models import NOT_FOUND, get_model_item, template_for
 from chalicelib.store.items import OrgModelItem
 from chalicelib.templates import TEMPLATE_NAMES, Template
-
-
-class ParameterValues(RootModel[dict[str, float]]):
-    """A builder model's input: values for its parameters."""
 
 
 def execute_model(caller: Caller, model_id: str, body: ExecuteRequest,
