@@ -14,7 +14,7 @@ from chalice import Response
 from chalice.app import Request
 from pydantic import BaseModel
 
-from chalicelib.errors import ApiError, BadRequest, PayloadTooLarge, ServiceUnavailable, field_path, validate
+from chalicelib.errors import ApiError, BadRequest, NotFound, PayloadTooLarge, ServiceUnavailable, field_path, validate
 from chalicelib.engine.result import non_finite_paths
 from chalicelib.schemas.common import MAX_MAGNITUDE, is_safe_number
 from chalicelib.schemas.executions import QueuedRun
@@ -210,9 +210,15 @@ def idempotent(request: Request, caller: Caller, respond: Callable[[], Response]
     return Response(body=reply.body, status_code=reply.status_code, headers=reply.headers)
 
 
+PATH_ID = re.compile(r"[A-Za-z0-9_.-]{1,128}")
+"""Every id and name a path can carry (`exe_...`, `ver_..._...`, `swagger-ui.css`). Anything
+else names nothing: a 404 before any store call, so no key can outgrow DynamoDB's limits."""
+
+
 def guard_transient_errors(app: Any) -> None:
-    """Wrap every route: a transient store error is a 503 with Retry-After, not a 500.
-    (Chalice turns any other exception into its own 500 before middleware sees it.)"""
+    """Wrap every route: a path parameter that cannot be an id is a 404; a transient store
+    error is a 503 with Retry-After, not a 500. (Chalice turns any other exception into its
+    own 500 before middleware sees it.)"""
     for methods in app.routes.values():
         for entry in methods.values():
             entry.view_function = _guarded(entry.view_function)
@@ -221,6 +227,8 @@ def guard_transient_errors(app: Any) -> None:
 def _guarded(view: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(view)
     def guarded(*args: Any, **kwargs: Any) -> Any:
+        if not all(isinstance(value, str) and PATH_ID.fullmatch(value) for value in kwargs.values()):
+            raise NotFound("No resource has this id.")
         try:
             return view(*args, **kwargs)
         except ApiError:
