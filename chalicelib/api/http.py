@@ -8,7 +8,7 @@ import math
 import re
 import types
 import typing
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 from chalice import Response
 from chalice.app import Request
@@ -54,23 +54,33 @@ NUMBER_RANGE = f"must be a finite number between {-MAX_MAGNITUDE:g} and {MAX_MAG
 
 def _check_tree(value: Any, limit: int) -> None:
     """400 when the decoded body nests deeper than `limit` or holds a number that is not
-    finite or is beyond +-MAX_MAGNITUDE (1e400 decodes to infinity), naming each such field."""
-    stack: list[tuple[Any, int, tuple]] = [(value, 1, ())]
-    bad: list[dict[str, str]] = []
+    finite or is beyond +-MAX_MAGNITUDE (1e400 decodes to infinity), naming each such field.
+    One pass without paths (~150 ms for a 5 MB body); paths are found only for a refusal."""
+    stack, bad = [(value, 1)], False
     while stack:
-        node, depth, path = stack.pop()
+        node, depth = stack.pop()
         if depth > limit:
             raise BadRequest(f"Request body is nested deeper than {limit} levels.")
-        items = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, child in items:
-            if isinstance(child, (dict, list)):
-                stack.append((child, depth + 1, (*path, key)))
-            elif isinstance(child, (int, float)) and not isinstance(child, bool) and not is_safe_number(child):
-                if len(bad) < MAX_REPORTED_NUMBERS:
-                    bad.append({"field": field_path((*path, key)), "message": NUMBER_RANGE})
+        for child in node.values() if type(node) is dict else node:
+            kind = type(child)  # exact types: bool is not a number here
+            if kind is dict or kind is list:
+                stack.append((child, depth + 1))
+            elif (kind is float or kind is int) and not -MAX_MAGNITUDE <= child <= MAX_MAGNITUDE:
+                bad = True  # NaN fails every comparison, so it lands here too
     if bad:
-        fields = ", ".join(item["field"] for item in bad[:5])
-        raise BadRequest(f"Request is invalid: {fields}: {NUMBER_RANGE}", bad)
+        details = [{"field": field_path(path), "message": NUMBER_RANGE}
+                   for path in _bad_numbers(value, ())][:MAX_REPORTED_NUMBERS]
+        fields = ", ".join(item["field"] for item in details[:5])
+        raise BadRequest(f"Request is invalid: {fields}: {NUMBER_RANGE}", details)
+
+
+def _bad_numbers(node: Any, path: tuple) -> Iterator[tuple]:
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, child in items:
+        if isinstance(child, (dict, list)):
+            yield from _bad_numbers(child, (*path, key))
+        elif isinstance(child, (int, float)) and not isinstance(child, bool) and not is_safe_number(child):
+            yield (*path, key)
 
 
 def body_bytes(request: Request) -> bytes:
