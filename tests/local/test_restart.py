@@ -26,7 +26,7 @@ def wait_for(predicate, timeout_s: float = 90, every_s: float = 0.1):
         if value:
             return value
         time.sleep(every_s)
-    raise AssertionError("timed out waiting")
+    raise AssertionError(f"timed out waiting; last seen: {value!r}")
 
 
 def stop_and_time(server: LocalServer, sig: int) -> tuple[int, float]:
@@ -114,14 +114,15 @@ def test_kill_9_during_runs_leaves_no_run_running(tmp_path):
         _, model = api.call("POST", f"/models/catalog/{catalog_id_for('tsp')}/activate")
         body = {"input_data": tsp_input(), "options": {"time_limit_s": 40}}  # caught while running, surely
         credits_before = api.call("GET", "/organization")[1]["credits"]
-        sync = threading.Thread(target=_ignore_errors, args=(api.call, "POST", f"/models/{model['id']}/execute", body))
-        sync.start()
         status, queued = api.call("POST", f"/models/{model['id']}/execute", {**body, "async": True})
         assert status == 202, queued
-        running = wait_for(lambda: _both_running(api, queued["execution_id"]))
+        wait_for(lambda: _running(api) == {queued["execution_id"]})
+        sync = threading.Thread(target=_ignore_errors, args=(api.call, "POST", f"/models/{model['id']}/execute", body))
+        sync.start()
+        running = wait_for(lambda: len(_running(api)) == 2 and _running(api))
         first.kill()  # both seen running a moment ago
         sync.join()
-    sync_id = next(run["execution_id"] for run in running if run["execution_id"] != queued["execution_id"])
+    sync_id = next(iter(running - {queued["execution_id"]}))
     with LocalServer(data_dir=tmp_path, **long_runs) as second:
         api = Api(second)
         cut = api.call("GET", f"/executions/{sync_id}")[1]
@@ -141,12 +142,11 @@ def _taken_up(api: Api, execution_id: str):
     return run if run["status"] == "running" and run["attempts"] == 2 else None
 
 
-def _both_running(api: Api, async_id: str):
-    """On a new connection each time: a kept-alive one may lead to the API process that is busy
-    solving the synchronous run."""
+def _running(api: Api) -> set[str]:
+    """Ids of the running runs, asked on a new connection each time: a kept-alive one may lead
+    to the API process that is busy solving the synchronous run."""
     listed = httpx.get(f"{api.server.api_url}/executions", headers=api.http.headers, timeout=30).json()
-    runs = [run for run in listed["items"] if run["status"] == "running"]
-    return runs if len(runs) == 2 and async_id in {run["execution_id"] for run in runs} else None
+    return {run["execution_id"] for run in listed["items"] if run["status"] == "running"}
 
 
 def _finished(api: Api, execution_id: str):
