@@ -351,7 +351,13 @@ def main() -> int:
                 started = time.perf_counter()
                 scenario(api)
                 NOTES.append(f"{scenario.__name__}: {time.perf_counter() - started:.1f} s")
+            environment = dict(os.environ)
             for module in hostile.modules():
+                # chalice.test.Client swaps os.environ around each request; threads interleave
+                # those swaps and can leave the stage's settings behind: each class starts clean.
+                os.environ.clear()
+                os.environ.update(environment)
+                get_settings.cache_clear()
                 started = time.perf_counter()
                 tried, got_through, notes = module.run(api)
                 HOSTILE_ROWS.append((module.CLASS, tried, got_through))
