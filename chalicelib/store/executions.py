@@ -112,9 +112,12 @@ def finish_execution(execution: ExecutionItem, status: str, finished_at: str, *,
 
 def request_cancel(execution: ExecutionItem) -> bool:
     """Flag a running run; its worker stops the solver at the next check."""
+    return _update_if_running(execution, ExecutionItem.cancel_requested.set(True))
+
+
+def _update_if_running(execution: ExecutionItem, action: Any) -> bool:
     try:
-        execution.update(actions=[ExecutionItem.cancel_requested.set(True)],
-                         condition=ExecutionItem.status == "running")
+        execution.update(actions=[action], condition=ExecutionItem.status == "running")
     except UpdateError as error:
         if _condition_failed(error):
             return False
@@ -196,11 +199,4 @@ def _condition_failed(error: UpdateError) -> bool:
 
 def release_lease(execution: ExecutionItem) -> bool:
     """After a restart of `make run` no worker survives: a running run may be taken up at once."""
-    try:
-        execution.update(actions=[ExecutionItem.lease_until.set(0)],
-                         condition=ExecutionItem.status == "running")
-    except UpdateError as error:
-        if _condition_failed(error):
-            return False
-        raise
-    return True
+    return _update_if_running(execution, ExecutionItem.lease_until.set(0))
