@@ -26,6 +26,9 @@ def lambda_per_thread() -> Iterator[None]:
     from chalice.app import Chalice
     from chalice.test import BaseClient
 
+    if isinstance(Chalice.__dict__.get("current_request"), property):
+        yield  # already in force (make reliability holds it for the whole run)
+        return
     local = threading.local()
     patched_env = BaseClient.__dict__["_patched_env_vars"]
     Chalice.current_request = property(lambda self: getattr(local, "request", None),
