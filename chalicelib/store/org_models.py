@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
+from pynamodb.exceptions import DoesNotExist, UpdateError
 
 from chalicelib.store import keys, quotas
 from chalicelib.store.items import ActivationItem, OrgModelItem, VersionItem
-from chalicelib.store.transactions import condition_failed, refused_by_condition
+from chalicelib.store.transactions import refused_by_condition
 
 # Attributes a list needs; the large JSON ones (schema, example) stay behind.
 _LIST_ATTRIBUTES = [
@@ -49,13 +49,7 @@ def save_new_org_model(item: OrgModelItem, limit: int, pin: tuple[str, int] | No
             version = VersionItem(keys.document_partition(item.organization_id, document_id), keys.version_sk(sequence))
             writes.update(version, actions=[VersionItem.pin_count.add(1)], condition=VersionItem.PK.exists())
 
-    try:
-        quotas.commit_taking(item.organization_id, quotas.MODELS, limit, build)
-    except TransactWriteError as error:
-        if condition_failed(error):
-            return False
-        raise
-    return True
+    return quotas.created_taking(item.organization_id, quotas.MODELS, limit, build)
 
 
 def get_activation(organization_id: str, catalog_id: str) -> ActivationItem | None:
@@ -76,13 +70,7 @@ def save_activation(item: OrgModelItem, limit: int) -> bool:
         writes.save(marker, condition=ActivationItem.PK.does_not_exist())
         writes.save(item, condition=OrgModelItem.PK.does_not_exist())
 
-    try:
-        quotas.commit_taking(item.organization_id, quotas.MODELS, limit, build)
-    except TransactWriteError as error:
-        if condition_failed(error):
-            return False
-        raise
-    return True
+    return quotas.created_taking(item.organization_id, quotas.MODELS, limit, build)
 
 
 def update_org_model(organization_id: str, model_id: str, changes: dict[str, Any], now: str) -> bool:

@@ -109,6 +109,18 @@ def commit_taking(organization_id: str, quota: Quota, limit: int, build: Build) 
             raise
 
 
+def created_taking(organization_id: str, quota: Quota, limit: int, build: Build) -> bool:
+    """`commit_taking` for creates whose items must not exist yet: False when one of
+    `build`'s conditions failed (another request created it first)."""
+    try:
+        commit_taking(organization_id, quota, limit, build)
+    except TransactWriteError as error:
+        if condition_failed(error):
+            return False
+        raise
+    return True
+
+
 def commit_giving_back(organization_id: str, quota: Quota, build: Build) -> None:
     """Commit `build`'s writes (a delete of one item of this kind) with its place freed."""
     ensure(organization_id, quota)

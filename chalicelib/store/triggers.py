@@ -61,13 +61,7 @@ def create_trigger(item: TriggerItem, pin: Pin | None, limit: int) -> bool:
         if pin:
             writes.update(_version(pin), actions=[VersionItem.pin_count.add(1)], condition=VersionItem.PK.exists())
 
-    try:
-        quotas.commit_taking(item.organization_id, quotas.TRIGGERS, limit, build)
-    except TransactWriteError as error:
-        if condition_failed(error):
-            return False
-        raise
-    return True
+    return quotas.created_taking(item.organization_id, quotas.TRIGGERS, limit, build)
 
 
 def update_trigger(item: TriggerItem, actions: list[Any], old_pin: Pin | None, new_pin: Pin | None) -> bool:
