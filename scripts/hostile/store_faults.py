@@ -92,18 +92,11 @@ def _dynamodb() -> Any:
 
 
 def _snapshot(organization_id: str) -> list[str]:
-    """The organization's partition and its keys' lookup items: all a route below can write."""
-    import boto3
+    """The organization's partition and its keys' lookup items: all a route below can write
+    (the same snapshot tests/api/test_store_faults.py compares)."""
+    from tests.api.test_store_faults import org_snapshot
 
-    from chalicelib.settings import get_settings
-
-    dynamodb, table = boto3.client("dynamodb"), get_settings().table_name
-    pk = {":pk": {"S": f"ORG#{organization_id}"}}
-    items = dynamodb.query(TableName=table, ConsistentRead=True, KeyConditionExpression="PK = :pk",
-                           ExpressionAttributeValues=pk)["Items"]
-    items += dynamodb.query(TableName=table, IndexName="GSI1", KeyConditionExpression="GSI1PK = :pk",
-                            ExpressionAttributeValues=pk)["Items"]
-    return sorted(repr(sorted(item.items())) for item in items)
+    return org_snapshot(organization_id)
 
 
 class Run:
