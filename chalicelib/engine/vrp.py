@@ -33,8 +33,10 @@ EXACT_MAX_TOUR = 30
 """... or a single vehicle's tour of at most this many stops."""
 EXACT_MAX_ARCS = 4000
 """... and at most this many arc variables (vehicles x nodes x nodes)."""
-EXACT_WORKERS = 8
-"""CP-SAT portfolio size for proofs: diverse workers prove small routing models faster, even on 2 cores."""
+EXACT_WORKERS = 1
+EXACT_PARAMETERS = {"linearization_level": 2, "symmetry_level": 4}
+"""One CP-SAT worker with the full LP relaxation and symmetry detection: measured on small CVRPs, it
+proves optimality 2-5x sooner than a portfolio of 8 workers on 2 cores."""
 EXACT_BUDGET_S = 1.0
 """Longest the exact model may take to prove PyVRP's plan optimal (a dozen stops take milliseconds)."""
 SMALL_NO_IMPROVEMENT = 2000
@@ -449,7 +451,7 @@ def solve_exact(problem: Problem, options: RunOptions, *, hint: Plan | None = No
                 break
             carried += capacity
 
-    solver, run = cpsat.solve(model, options)
+    solver, run = cpsat.solve(model, options, parameters=EXACT_PARAMETERS)
     name = f"CP-SAT {run['solver'].split('(')[-1].rstrip(')')} (exact routing model)"
     if run["status"] not in ("optimal", "feasible"):
         status = "infeasible" if run["status"] == "infeasible" else "time_limit"

@@ -1,21 +1,24 @@
-"""Capacitated vehicle routing (CVRP).
+"""Capacitated vehicle routing (CVRP), with several depots, a mixed fleet and optional customers.
 
-Deliver every customer's demand from one depot with a fleet of vehicles of limited
-capacity, at the lowest total distance (plus the fixed cost of each vehicle used).
+Deliver every customer's demand with a fleet of vehicles of limited capacity, each leaving
+its start depot and returning to its end depot, at the lowest total cost.
 
-    minimize    sum over routes of the distance driven
-                + sum over vehicles used of fixed_cost[v]
-    subject to  every customer is visited exactly once, by one vehicle
-                every route starts and ends at the depot
+    minimize    sum over vehicles used of fixed_cost[v] + cost_per_distance[v] * distance driven by v
+                + sum over optional customers left out of penalty[c]
+    subject to  every required customer is visited exactly once, by one vehicle;
+                an optional one at most once
+                each route runs from the vehicle's start depot to its end depot
                 sum of demand[c] over the customers on v's route <= capacity[v]
+                distance driven by v <= max_distance[v]
 
-Distances come from `distance_matrix` (any unit; row and column 0 are the depot, then the
-customers in order) or from coordinates: straight-line ("euclidean") or TSPLIB EUC_2D
-("euc_2d", each leg rounded to the nearest whole number, as CVRPLIB optima use). Solved
-with the OR-Tools routing library: a PATH_CHEAPEST_ARC first plan improved by guided
-local search until the time limit, so plans are reported "feasible", not proven optimal.
-When the demands cannot be split among the vehicles at all, a bin-packing check proves
-it and the run reports "infeasible".
+Distances come from `distance_matrix` (any unit; the depots' rows and columns first, then
+the customers in order), from latitude and longitude (great-circle km, times `road_factor`)
+or from planar coordinates: straight-line ("euclidean") or TSPLIB EUC_2D ("euc_2d", each leg
+rounded to the nearest whole number, as CVRPLIB optima use). Small plans (up to 16
+customers) are proven optimal with CP-SAT; the rest come from PyVRP's iterated local
+search, which stops at the time limit or once `no_improvement_iterations` iterations in a
+row have not improved the plan. When the required demands cannot be split among the
+vehicles at all, a bin-packing check proves it and the run reports "infeasible".
 """
 from __future__ import annotations
 
@@ -24,39 +27,32 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from chalicelib.engine import routing
+from chalicelib.engine import routing, vrp
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
 from chalicelib.templates import routing_common as common
 from chalicelib.templates.base import Template
-from chalicelib.templates.routing_common import Distance
+from chalicelib.templates.routing_common import Distance, Located, NoImprovement
 
 MAX_CUSTOMERS = 1000
 MAX_VEHICLES = 200
+MAX_DEPOTS = 50
 
 
-class Depot(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
+class Depot(Located):
     name: str = Field(default="Depot", min_length=1, max_length=200)
-    """Depot name; every route starts and ends here."""
-    x: float | None = Field(default=None, ge=-1e9, le=1e9)
-    """Horizontal coordinate, in distance units; needed without distance_matrix."""
-    y: float | None = Field(default=None, ge=-1e9, le=1e9)
-    """Vertical coordinate, in distance units; needed without distance_matrix."""
+    """Depot name; vehicles start and end at depots (the first one unless they say otherwise)."""
 
 
-class Customer(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
+class Customer(Located):
     name: str = Field(min_length=1, max_length=200)
-    """Customer name, unique within the input (and different from the depot's)."""
+    """Customer name, unique within the input (and different from every depot's)."""
     demand: int = Field(ge=0, le=10**9)
-    """Load delivered to (or collected from) this customer, in capacity units (e.g. crates, kg)."""
-    x: float | None = Field(default=None, ge=-1e9, le=1e9)
-    """Horizontal coordinate, in distance units; needed without distance_matrix."""
-    y: float | None = Field(default=None, ge=-1e9, le=1e9)
-    """Vertical coordinate, in distance units; needed without distance_matrix."""
+    """Load delivered to this customer, in capacity units (e.g. crates, kg)."""
+    required: bool = True
+    """False lets the plan leave this customer out, at the cost of `penalty`."""
+    penalty: float | None = Field(default=None, ge=0, le=1e9)
+    """With required false: what leaving the customer out adds to the cost, in the objective's units."""
 
 
 class Vehicle(BaseModel):
@@ -67,109 +63,172 @@ class Vehicle(BaseModel):
     capacity: int = Field(ge=0, le=10**9)
     """Most load the vehicle carries on its route, in the same capacity units as demand."""
     fixed_cost: float = Field(default=0.0, ge=0, le=1e9)
-    """Cost of using this vehicle at all, in distance units (0: a vehicle costs only what it drives)."""
+    """Cost of using this vehicle at all (0: a vehicle costs only what it drives)."""
+    cost_per_distance: float = Field(default=1.0, ge=0, le=10**4)
+    """Cost of each distance unit this vehicle drives (kept to 2 decimals); 1 makes cost = distance."""
+    max_distance: float | None = Field(default=None, gt=0, le=1e12)
+    """Longest route this vehicle may drive, in distance units; omit for no limit."""
+    start_depot: str | None = Field(default=None, min_length=1, max_length=200)
+    """Name of the depot the vehicle leaves from; defaults to the first depot."""
+    end_depot: str | None = Field(default=None, min_length=1, max_length=200)
+    """Name of the depot the vehicle returns to; defaults to its start depot."""
 
 
 class CvrpInput(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
-    depot: Depot
-    """Where every vehicle starts and ends."""
+    depot: Depot | None = None
+    """Where every vehicle starts and ends; or give `depots`."""
+    depots: list[Depot] | None = Field(default=None, min_length=1, max_length=MAX_DEPOTS)
+    """Several depots, at most 50; each vehicle names its start_depot and end_depot (default: the first)."""
     customers: list[Customer] = Field(min_length=1, max_length=MAX_CUSTOMERS)
     """Customers to serve, at most 1,000."""
     vehicles: list[Vehicle] = Field(min_length=1, max_length=MAX_VEHICLES)
-    """The fleet, at most 200 vehicles; a vehicle may stay at the depot unused."""
-    distance_matrix: list[Annotated[list[Distance], Field(max_length=MAX_CUSTOMERS + 1)]] | None = Field(
-        default=None, max_length=MAX_CUSTOMERS + 1)
+    """The fleet, at most 200 vehicles; a vehicle may stay at its depot unused."""
+    distance_matrix: list[Annotated[list[Distance], Field(max_length=MAX_CUSTOMERS + MAX_DEPOTS)]] | None = Field(
+        default=None, max_length=MAX_CUSTOMERS + MAX_DEPOTS)
     """Optional distances, in any distance unit: row i, column j is the distance from location i to j,
-    where location 0 is the depot and location k is customers[k-1]. Replaces the coordinates."""
+    where the depots come first (in order) and then the customers in order. Replaces the coordinates."""
     metric: Literal["euclidean", "euc_2d"] = "euclidean"
-    """How coordinates become distances: "euclidean" is the straight line; "euc_2d" rounds each leg to
-    the nearest whole number (TSPLIB EUC_2D, as used by CVRPLIB benchmark optima)."""
+    """How planar coordinates become distances: "euclidean" is the straight line; "euc_2d" rounds each leg
+    to the nearest whole number (TSPLIB EUC_2D, as used by CVRPLIB benchmark optima)."""
+    road_factor: float = common.ROAD_FACTOR_FIELD
+    """With lat/lon: each great-circle distance is multiplied by this to approximate the road distance
+    (1.3 is typical in cities); ignored otherwise."""
+    no_improvement_iterations: NoImprovement | None = None
+    """Stop searching once this many iterations in a row have not improved the plan (default: 50 per
+    customer, at least 5,000); the result's `search` says which limit stopped the search."""
+
+    @property
+    def all_depots(self) -> list[Depot]:
+        return self.depots if self.depots is not None else [self.depot]
 
     @model_validator(mode="after")
     def _check_solvable(self) -> "CvrpInput":
-        places = [self.depot, *self.customers]
+        if (self.depot is None) == (self.depots is None):
+            raise ValueError("give either depot or depots (a list), not both and not neither")
+        places = [*self.all_depots, *self.customers]
         common.check_unique("location", [place.name for place in places])
         common.check_unique("vehicle", [v.name for v in self.vehicles])
         common.check_places(places, self.distance_matrix, matrix_field="distance_matrix",
-                            who_needs="the depot and every customer need",
-                            layout=": the depot first, then one row and column per customer in order")
-        common.check_fleet([(c.name, c.demand) for c in self.customers], [v.capacity for v in self.vehicles])
+                            who_needs="every depot and customer needs",
+                            layout=": the depots first, then one row and column per customer in order")
+        common.check_optional(self.customers)
+        depot_names = [depot.name for depot in self.all_depots]
+        for vehicle in self.vehicles:
+            common.depot_index(depot_names, vehicle.start_depot, vehicle.name)
+            common.depot_index(depot_names, vehicle.end_depot, vehicle.name)
+        common.check_fleet([(c.name, c.demand) for c in self.customers if c.required],
+                           [v.capacity for v in self.vehicles])
         return self
 
 
 def solve(data: CvrpInput, options: RunOptions) -> SolveOutcome:
     started = time.perf_counter()
 
-    # Data: node 0 is the depot, node k is customers[k-1].
-    locations = [data.depot, *data.customers]
-    names = [location.name for location in locations]
-    demands = [0] + [c.demand for c in data.customers]
-    capacities = [v.capacity for v in data.vehicles]
-    distances = common.distance_matrix(locations, data.distance_matrix, data.metric)
+    # Data: locations are the depots, then the customers.
+    depots, customers, vehicles = data.all_depots, data.customers, data.vehicles
+    depot_names = [depot.name for depot in depots]
+    first = len(depots)
+    distances = common.distance_matrix([*depots, *customers], data.distance_matrix, data.metric, data.road_factor)
     costs, scale = routing.integer_costs(distances)
-    fixed_costs = [int(round(v.fixed_cost * scale)) for v in data.vehicles]
+    units = common.cost_units([v.cost_per_distance for v in vehicles])  # cost = distance * scale * units
+    money = scale * units
 
-    # A quick proof of infeasibility when the loads cannot be split among the vehicles at all.
-    fits = routing.loads_fit(demands, capacities, time_limit_s=min(2.0, 0.2 * options.time_limit_s))
+    # A quick proof of infeasibility when the required loads cannot be split among the vehicles at all.
+    required = [c.demand for c in customers if c.required]
+    fits = routing.loads_fit(required, [v.capacity for v in vehicles], time_limit_s=min(2.0, 0.2 * options.time_limit_s))
     if fits is False:
         return SolveOutcome(status="infeasible", solver="CP-SAT bin-packing check",
                             solve_time_ms=int((time.perf_counter() - started) * 1000),
                             message="The customers' demands cannot be split among the vehicles without "
                                     "overloading one: no plan exists. Add vehicles or capacity.")
 
-    # Variables: the routing model's successor variables, one route per vehicle.
-    manager, model = routing.create_model(len(names), num_vehicles=len(data.vehicles), depot=0)
+    # The routing problem: every vehicle between its depots, every customer a stop.
+    problem = vrp.Problem(
+        distance=costs, duration=None,
+        depots=[vrp.Depot(location=d) for d in range(first)],
+        stops=[vrp.Stop(location=first + k, delivery=c.demand, required=c.required,
+                        penalty=round((c.penalty or 0) * money)) for k, c in enumerate(customers)],
+        vehicles=[_vehicle(v, depot_names, scale, units) for v in vehicles])
 
-    # Constraints: capacity of each vehicle along its route; every customer visited.
-    # Objective: distance driven plus the fixed cost of each vehicle used.
-    common.add_capacities(model, demands, capacities)
-    common.add_costs_and_visits(manager, model, costs, fixed_costs)
+    # Solve: exactly when small, PyVRP otherwise.
+    plan = vrp.solve(problem, options, no_improvement=data.no_improvement_iterations, started=started)
+    solve_time_ms = int((time.perf_counter() - started) * 1000)
+    if not plan.routes and plan.cost is None:
+        return common.no_plan_outcome(plan, solve_time_ms)
 
-    # Solve.
-    assignment, run = routing.solve(model, options, started=started)
-    if assignment is None:
-        return common.no_plan_outcome(run)
-    unserved = common.unserved_outcome(manager, model, assignment, run, names, serving="customer",
-                                       advice="Raise time_limit_s or add vehicles or capacity.")
-    if unserved is not None:
-        return unserved
-
-    # Readable output: one route per vehicle used, with loads and distances on the unscaled distances.
-    used, unused = common.used_routes(manager, model, assignment, len(data.vehicles))
-    routes = []
-    total_distance = total_fixed = 0.0
-    for v, nodes in used:
-        vehicle = data.vehicles[v]
+    # Readable output: per vehicle, its stops with the load and distance so far, measured unscaled.
+    names = depot_names + [c.name for c in customers]
+    demands = [0] * first + [c.demand for c in customers]
+    routes, used = [], set()
+    total_distance = total_cost = 0.0
+    for v, visits in plan.routes:
+        vehicle = vehicles[v]
+        start = common.depot_index(depot_names, vehicle.start_depot, vehicle.name)
+        end = common.depot_index(depot_names, vehicle.end_depot or vehicle.start_depot, vehicle.name)
+        nodes = [start] + [first + s for s in visits] + [end]
         stops, load = [], 0
         for node, leg, distance in common.legs(nodes, distances):
             load += demands[node]
             stops.append({"location": names[node], "demand": demands[node], "cumulative_load": load,
                           "leg_distance": common.tidy(leg), "cumulative_distance": common.tidy(distance)})
-        routes.append({"vehicle": vehicle.name, "customers": [names[node] for node in nodes[1:-1]],
-                       "stops": stops, "distance": common.tidy(distance), "load": load,
-                       "capacity": vehicle.capacity, "fixed_cost": vehicle.fixed_cost})
+        cost = vehicle.fixed_cost + vehicle.cost_per_distance * distance
+        routes.append({"vehicle": vehicle.name, "start_depot": names[start], "end_depot": names[end],
+                       "customers": [names[node] for node in nodes[1:-1]], "stops": stops,
+                       "distance": common.tidy(distance), "load": load, "capacity": vehicle.capacity,
+                       "fixed_cost": vehicle.fixed_cost, "cost": common.tidy(cost)})
+        used.add(v)
         total_distance += distance
-        total_fixed += vehicle.fixed_cost
-    objective = common.tidy(total_distance + total_fixed)
+        total_cost += cost
+    skipped = [_skipped(s, customers[s], vehicles, distances, first, depot_names) for s in plan.skipped]
+    total_penalty = sum(item["penalty"] for item in skipped)
+    objective = common.tidy(total_cost + total_penalty)
     return common.plan_outcome(
-        run, objective,
+        plan, objective, money,
         {"total_cost": objective, "total_distance": common.tidy(total_distance),
-         "total_fixed_cost": common.tidy(total_fixed), "vehicles_used": len(routes),
-         "routes": routes, "unused_vehicles": [data.vehicles[v].name for v in unused]},
-        _MESSAGES.get(run["status"]))
+         "total_fixed_cost": common.tidy(sum(vehicles[v].fixed_cost for v in used)),
+         "total_penalty": common.tidy(total_penalty), "vehicles_used": len(routes), "routes": routes,
+         "unused_vehicles": [v.name for k, v in enumerate(vehicles) if k not in used], "skipped": skipped},
+        solve_time_ms)
 
 
-_MESSAGES = {
-    "feasible": "Best plan found within the time limit by guided local search; not proven optimal.",
-}
+def _vehicle(vehicle: Vehicle, depot_names: list[str], scale: int, units: int) -> vrp.Vehicle:
+    start = common.depot_index(depot_names, vehicle.start_depot, vehicle.name)
+    end = common.depot_index(depot_names, vehicle.end_depot or vehicle.start_depot, vehicle.name)
+    return vrp.Vehicle(start_depot=start, end_depot=end, capacity=vehicle.capacity,
+                       fixed_cost=round(vehicle.fixed_cost * scale * units),
+                       unit_distance_cost=round(vehicle.cost_per_distance * units),
+                       max_distance=vrp.UNLIMITED if vehicle.max_distance is None
+                       else int(vehicle.max_distance * scale + 1e-6))
+
+
+def _skipped(k: int, customer: Customer, vehicles: list[Vehicle], distances, first: int,
+             depot_names: list[str]) -> dict:
+    """A customer the plan leaves out, and why, in plain words."""
+    node = first + k
+    largest = max(v.capacity for v in vehicles)
+    if customer.demand > largest:
+        reason = f"its demand of {customer.demand} exceeds every vehicle's capacity (the largest carries {largest})"
+    elif all(v.max_distance is not None and _round_trip(v, node, distances, depot_names) > v.max_distance
+             for v in vehicles):
+        reason = "driving there and back is longer than every vehicle's max_distance"
+    else:
+        reason = f"serving it would add more to the cost than its penalty of {customer.penalty:g}"
+    return {"name": customer.name, "penalty": customer.penalty, "reason": reason}
+
+
+def _round_trip(vehicle: Vehicle, node: int, distances, depot_names: list[str]) -> float:
+    start = common.depot_index(depot_names, vehicle.start_depot, vehicle.name)
+    end = common.depot_index(depot_names, vehicle.end_depot or vehicle.start_depot, vehicle.name)
+    return float(distances[start][node]) + float(distances[node][end])
+
 
 TEMPLATE = Template(
     name="cvrp",
     display_name="Capacitated Vehicle Routing Optimizer",
-    description="Plan delivery routes from one depot for a fleet with limited capacity, visiting every "
-                "customer once at the lowest total distance.",
+    description="Plan delivery routes from one or more depots for a mixed fleet with limited capacity, "
+                "visiting every customer once (or skipping optional ones at a penalty) at the lowest total cost.",
     category="logistics",
     tags=["routing", "vrp", "cvrp", "delivery", "fleet", "logistics"],
     credits_per_execution=8,

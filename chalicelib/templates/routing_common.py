@@ -1,55 +1,81 @@
 """What the routing templates (tsp, cvrp, vrp_time_windows) share; not a template itself.
 
-Their inputs locate places the same way (a matrix, or x/y coordinates turned into one), their
-fleets are checked the same way, their routing models charge arcs and fixed costs and make
-every visit formally optional the same way, and their plans are read back the same way. One
-copy here keeps the three templates alike and leaves each one with what is its own: its input
-model, its constraints and the shape of its readable output. Importing this module, like
-importing a template, does not load OR-Tools.
+Their inputs locate places the same way (a matrix, planar x/y, or latitude/longitude turned
+into one), name depots and vehicles the same way, make a stop optional the same way, and
+read a plan back the same way. One copy here keeps the three templates alike and leaves each
+with what is its own: its input model, its constraints and the shape of its readable output.
+Importing this module, like importing a template, loads neither OR-Tools nor PyVRP.
 """
 from __future__ import annotations
 
-import math
-from typing import Annotated, Any, Protocol, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Sequence
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from chalicelib.engine import routing
-from chalicelib.engine.result import SolveOutcome
+from chalicelib.engine.result import SolveOutcome, relative_gap
+
+if TYPE_CHECKING:
+    from chalicelib.engine.vrp import Plan
 
 Distance = Annotated[float, Field(ge=0, le=1e9)]
 """One matrix entry: a distance in the input's own unit."""
+NoImprovement = Annotated[int, Field(ge=100, le=10**8)]
+COST_SCALE = 100
+"""Per-distance costs that are not whole numbers are kept to 2 decimals (PyVRP's costs are integers)."""
 
 
-class Place(Protocol):
-    name: str
-    x: float | None
-    y: float | None
+class Located(BaseModel):
+    """A place given by planar coordinates or by latitude and longitude (or by a matrix row)."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    x: float | None = Field(default=None, ge=-1e9, le=1e9)
+    """Horizontal coordinate, in distance units (e.g. km on a projected map); or give lat/lon."""
+    y: float | None = Field(default=None, ge=-1e9, le=1e9)
+    """Vertical coordinate, in the same distance units as x."""
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    """Latitude in degrees (WGS 84); with lon, distances are great-circle kilometres times road_factor."""
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    """Longitude in degrees (WGS 84)."""
+
+
+ROAD_FACTOR_FIELD = Field(default=1.0, ge=1, le=10)
+ROAD_FACTOR_DOC = ("With lat/lon: each great-circle distance is multiplied by this to approximate the road "
+                   "distance (1.3 is typical in cities); ignored otherwise.")
+NO_IMPROVEMENT_DOC = ("Stop searching once this many iterations in a row have not improved the best plan "
+                      "(default: 50 per stop, at least 5,000); the result reports which limit stopped the search.")
 
 
 # --- Input checks (raise ValueError inside a pydantic model validator) --------------------------
 
 def check_unique(kind: str, names: Sequence[str]) -> None:
-    duplicates = sorted({name for name in names if names.count(name) > 1})
+    seen: set[str] = set()
+    duplicates = sorted({name for name in names if name in seen or seen.add(name)})
     if duplicates:
         raise ValueError(f"{kind} names must be unique; repeated: {', '.join(duplicates[:10])}")
 
 
-def check_places(places: Sequence[Place], matrix: Sequence[Sequence[float]] | None, *, matrix_field: str,
+def check_places(places: Sequence[Any], matrix: Sequence[Sequence[float]] | None, *, matrix_field: str,
                  who_needs: str, layout: str) -> None:
-    """Without a matrix every place needs coordinates; with one, it is square, one row per place.
-
-    `who_needs` and `layout` word the errors for the template, e.g. "every city needs" and
-    ", one row and one column per city in the order of cities".
-    """
+    """Without a matrix every place has x/y, or every place has lat/lon; with one, it is square."""
     n = len(places)
-    if matrix is None:
-        missing = [place.name for place in places if place.x is None or place.y is None]
-        if missing:
-            raise ValueError(f"{who_needs} x and y when no {matrix_field} is given; missing for: "
-                             + ", ".join(missing[:10]))
-    elif len(matrix) != n or any(len(row) != n for row in matrix):
-        raise ValueError(f"{matrix_field} must be {n} x {n}{layout}")
+    if matrix is not None:
+        if len(matrix) != n or any(len(row) != n for row in matrix):
+            raise ValueError(f"{matrix_field} must be {n} x {n}{layout}")
+        return
+    for place in places:
+        if (place.x is None) != (place.y is None) or (place.lat is None) != (place.lon is None):
+            raise ValueError(f"'{place.name}' has only one of its coordinates: give x and y, or lat and lon")
+        if place.x is not None and place.lat is not None:
+            raise ValueError(f"'{place.name}' has both x/y and lat/lon: give one pair")
+    planar = [place.x is not None for place in places]
+    if any(place.x is None and place.lat is None for place in places):
+        missing = [place.name for place in places if place.x is None and place.lat is None]
+        raise ValueError(f"{who_needs} x and y (or lat and lon) when no {matrix_field} is given; missing for: "
+                         + ", ".join(missing[:10]))
+    if any(planar) and not all(planar):
+        raise ValueError("mix of x/y and lat/lon coordinates: locate every place the same way")
 
 
 def check_fleet(demands: Sequence[tuple[str, int]], capacities: Sequence[int]) -> None:
@@ -66,81 +92,75 @@ def check_fleet(demands: Sequence[tuple[str, int]], capacities: Sequence[int]) -
                          f"vehicle carries {largest} units")
 
 
+def check_optional(stops: Sequence[Any]) -> None:
+    """An optional stop says what skipping it costs; a required one needs no penalty."""
+    for stop in stops:
+        if not stop.required and stop.penalty is None:
+            raise ValueError(f"'{stop.name}' is optional (required: false) and needs a penalty: what leaving it "
+                             "out costs, in the objective's units")
+        if stop.required and stop.penalty is not None:
+            raise ValueError(f"'{stop.name}' has a penalty but is required; set required to false to let the "
+                             "plan skip it at that cost")
+
+
+def depot_index(depot_names: Sequence[str], name: str | None, vehicle: str) -> int:
+    if name is None:
+        return 0
+    if name not in depot_names:
+        raise ValueError(f"vehicle '{vehicle}' names depot '{name}', which is not one of the depots")
+    return depot_names.index(name)
+
+
 # --- Data -----------------------------------------------------------------------------------------
 
-def distance_matrix(places: Sequence[Place], matrix: Sequence[Sequence[float]] | None,
-                    metric: str) -> Sequence[Sequence[float]]:
-    """The given matrix, or straight-line distances ("euc_2d": each rounded as TSPLIB does)."""
+def distance_matrix(places: Sequence[Any], matrix: Sequence[Sequence[float]] | None, metric: str,
+                    road_factor: float = 1.0) -> Sequence[Sequence[float]]:
+    """The given matrix, great-circle km x road_factor, or straight-line distances ("euc_2d": rounded)."""
     if matrix is not None:
         return matrix
+    if places[0].lat is not None:
+        return routing.great_circle_matrix([(place.lat, place.lon) for place in places], road_factor)
     return routing.euclidean_matrix([(place.x, place.y) for place in places], tsplib_rounding=metric == "euc_2d")
 
 
-def travel_time_matrix(places: Sequence[Place], matrix: Sequence[Sequence[int]] | None,
-                       speed: float) -> Sequence[Sequence[int]]:
-    """The given matrix, or straight-line distance / speed rounded up to whole time units."""
-    if matrix is not None:
-        return matrix
-    return [[math.ceil(d / speed - 1e-9) for d in row]
-            for row in routing.euclidean_matrix([(place.x, place.y) for place in places], tsplib_rounding=False)]
-
-
-# --- The routing model ----------------------------------------------------------------------------
-
-def add_capacities(model: Any, demands: Sequence[int], capacities: Sequence[int | None]) -> None:
-    """A "Load" dimension: what a vehicle carries never exceeds its capacity (None: no limit)."""
-    if all(capacity is None for capacity in capacities):
-        return
-    model.AddDimensionWithVehicleCapacity(
-        model.RegisterUnaryTransitVector(list(demands)), 0,
-        [sum(demands) if capacity is None else capacity for capacity in capacities], True, "Load")
-
-
-def add_costs_and_visits(manager: Any, model: Any, costs: list[list[int]], fixed_costs: list[int]) -> None:
-    """Arc costs plus each used vehicle's fixed cost; every node but the depot (0) must be visited.
-
-    A visit is formally optional, with a penalty larger than anything skipping it could save, so
-    the search always returns a plan and `unserved_outcome` can name the nodes it could not fit.
-    """
-    model.SetArcCostEvaluatorOfAllVehicles(model.RegisterTransitMatrix(costs))
-    for v, fixed_cost in enumerate(fixed_costs):
-        model.SetFixedCostOfVehicle(fixed_cost, v)
-    penalty = 2 * max(max(row) for row in costs) + max(fixed_costs) + 1
-    for node in range(1, len(costs)):
-        model.AddDisjunction([manager.NodeToIndex(node)], penalty)
+def cost_units(*groups: Sequence[float]) -> int:
+    """1 when every cost is whole, else COST_SCALE (costs kept to 2 decimals)."""
+    return 1 if all(float(value).is_integer() for group in groups for value in group) else COST_SCALE
 
 
 # --- Reading the plan back ------------------------------------------------------------------------
 
-def no_plan_outcome(run: dict[str, Any]) -> SolveOutcome:
+def no_plan_outcome(plan: Plan, solve_time_ms: int) -> SolveOutcome:
     """The search returned no plan at all."""
-    return SolveOutcome(status=run["status"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-                        message=run.get("message"))
+    return SolveOutcome(status=plan.status, solver=plan.solver, solve_time_ms=solve_time_ms, message=plan.message)
 
 
-def unserved_outcome(manager: Any, model: Any, assignment: Any, run: dict[str, Any], names: Sequence[str],
-                     *, serving: str, advice: str) -> SolveOutcome | None:
-    """None when the plan visits every node; otherwise a "time_limit" outcome naming those it skips."""
-    unserved = [names[node] for node in routing.dropped_nodes(manager, model, assignment)]
-    if not unserved:
-        return None
-    return SolveOutcome(
-        status="time_limit", solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-        message=f"No plan serving every {serving} was found within the time limit; {len(unserved)} could not "
-                f"be fitted ({', '.join(unserved[:10])}). {advice}")
+def search_summary(plan: Plan) -> dict[str, Any]:
+    """How the plan was found and what stopped the search, for the result."""
+    return {"method": plan.method, "stopped_by": plan.stopped_by, "iterations": plan.iterations,
+            "no_improvement_iterations": plan.no_improvement}
 
 
-def used_routes(manager: Any, model: Any, assignment: Any,
-                num_vehicles: int) -> tuple[list[tuple[int, list[int]]], list[int]]:
-    """(vehicle, its nodes from start to end) for each vehicle that leaves the depot; the vehicles that do not."""
-    used, unused = [], []
-    for v in range(num_vehicles):
-        nodes = routing.route_nodes(manager, model, assignment, vehicle=v)
-        if len(nodes) <= 2:
-            unused.append(v)
-        else:
-            used.append((v, nodes))
-    return used, unused
+def plan_outcome(plan: Plan, objective: float, scale: float, solution: dict[str, Any],
+                 solve_time_ms: int) -> SolveOutcome:
+    """The result of a plan: the objective measured on the plan, a bound only when one was proven."""
+    bound = None if plan.bound is None else min(objective, plan.bound / scale)
+    if plan.status == "optimal":
+        bound = objective
+    solution["search"] = search_summary(plan)
+    return SolveOutcome(status=plan.status, objective_value=objective, best_bound=bound,
+                        gap=relative_gap(objective, bound) if bound is not None else None,
+                        solver=plan.solver, solve_time_ms=solve_time_ms, solution=solution,
+                        message=MESSAGES.get((plan.status, plan.stopped_by)))
+
+
+MESSAGES = {
+    ("optimal", "proven_optimal"): None,
+    ("feasible", "no_improvement"): "Best plan found; the search stopped after no_improvement_iterations "
+                                    "iterations without improvement. Not proven optimal.",
+    ("feasible", "time_limit"): "Best plan found within the time limit; not proven optimal.",
+    ("feasible", "cancelled"): "The run was canceled; this is the best plan found until then.",
+}
 
 
 def legs(nodes: Sequence[int], distances: Sequence[Sequence[float]]) -> list[tuple[int, float, float]]:
@@ -151,15 +171,6 @@ def legs(nodes: Sequence[int], distances: Sequence[Sequence[float]]) -> list[tup
         total += leg
         out.append((node, leg, total))
     return out
-
-
-def plan_outcome(run: dict[str, Any], objective: float, solution: dict[str, Any],
-                 message: str | None) -> SolveOutcome:
-    """The result of a plan: the objective measured on the plan, a bound only when the search proved it."""
-    return SolveOutcome(
-        status=run["status"], objective_value=objective,
-        best_bound=objective if run["status"] == "optimal" else None, gap=run["gap"],
-        solver=run["solver"], solve_time_ms=run["solve_time_ms"], solution=solution, message=message)
 
 
 def tidy(value: float) -> float:

@@ -6,12 +6,13 @@ Visit every city exactly once on the shortest tour from a start city.
     subject to  the tour leaves `start`, visits every other city exactly once and,
                 when `return_to_start`, ends back at `start` (otherwise it ends anywhere)
 
-Distances come from `distance_matrix` (any unit; it may be asymmetric) or from the
-cities' coordinates: straight-line ("euclidean") or TSPLIB EUC_2D ("euc_2d"), which
-rounds every leg to the nearest whole number as the published benchmark optima do.
-Solved with the OR-Tools routing library: a PATH_CHEAPEST_ARC first tour improved by
-guided local search until the time limit. The search does not prove optimality, so a
-tour is reported "feasible": a good tour, not a certified best one.
+Distances come from `distance_matrix` (any unit; it may be asymmetric), from latitude and
+longitude (great-circle km, times `road_factor`), or from planar coordinates: straight-line
+("euclidean") or TSPLIB EUC_2D ("euc_2d"), which rounds every leg to the nearest whole
+number as the published benchmark optima do. Up to 30 cities the tour is proven optimal
+with CP-SAT (an exact circuit model), usually in milliseconds; larger tours come from
+PyVRP's iterated local search, which stops at the time limit or once
+`no_improvement_iterations` iterations in a row have not shortened the tour.
 """
 from __future__ import annotations
 
@@ -20,25 +21,19 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from chalicelib.engine import routing
+from chalicelib.engine import routing, vrp
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
 from chalicelib.templates import routing_common as common
 from chalicelib.templates.base import Template
-from chalicelib.templates.routing_common import Distance
+from chalicelib.templates.routing_common import Distance, Located, NoImprovement
 
 MAX_CITIES = 2000
 
 
-class City(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
+class City(Located):
     name: str = Field(min_length=1, max_length=200)
     """City name, unique within the input."""
-    x: float | None = Field(default=None, ge=-1e9, le=1e9)
-    """Horizontal coordinate, in distance units (e.g. km on a projected map); needed without distance_matrix."""
-    y: float | None = Field(default=None, ge=-1e9, le=1e9)
-    """Vertical coordinate, in the same distance units as x; needed without distance_matrix."""
 
 
 class TspInput(BaseModel):
@@ -57,6 +52,12 @@ class TspInput(BaseModel):
     """Name of the city where the tour starts; defaults to the first city."""
     return_to_start: bool = True
     """Close the tour back at the start city; false finds the shortest open path from the start."""
+    road_factor: float = common.ROAD_FACTOR_FIELD
+    """With lat/lon: each great-circle distance is multiplied by this to approximate the road distance
+    (1.3 is typical in cities); ignored otherwise."""
+    no_improvement_iterations: NoImprovement | None = None
+    """Stop searching once this many iterations in a row have not shortened the tour (default: 50 per
+    city, at least 5,000); the result's `search` says which limit stopped the search."""
 
     @model_validator(mode="after")
     def _check_solvable(self) -> "TspInput":
@@ -73,49 +74,47 @@ class TspInput(BaseModel):
 def solve(data: TspInput, options: RunOptions) -> SolveOutcome:
     started = time.perf_counter()
 
-    # Data: node i is cities[i]; an open path ends at an extra node reached from anywhere at no cost.
+    # Data: location i is cities[i]; an open path ends at an extra location reached from anywhere at no cost.
     names = [city.name for city in data.cities]
     n = len(names)
     origin = names.index(data.start) if data.start is not None else 0
-    distances = common.distance_matrix(data.cities, data.distance_matrix, data.metric)
+    distances = common.distance_matrix(data.cities, data.distance_matrix, data.metric, data.road_factor)
     costs, scale = routing.integer_costs(distances)
-    if data.return_to_start:
-        manager, model = routing.create_model(n, num_vehicles=1, depot=origin)
-    else:
+    depots = [vrp.Depot(location=origin)]
+    if not data.return_to_start:
         costs = [row + [0] for row in costs] + [[0] * (n + 1)]
-        manager, model = routing.create_model(n + 1, num_vehicles=1, starts=[origin], ends=[n])
+        depots.append(vrp.Depot(location=n))
+    others = [city for city in range(n) if city != origin]
 
-    # Variables and constraints: the routing model's successor variables form one tour through all cities.
-    # Objective: total leg distance.
-    model.SetArcCostEvaluatorOfAllVehicles(model.RegisterTransitMatrix(costs))
+    # One vehicle from the start city through every other city (and back, or to the free end).
+    problem = vrp.Problem(distance=costs, duration=None, depots=depots,
+                          stops=[vrp.Stop(location=city) for city in others],
+                          vehicles=[vrp.Vehicle(start_depot=0, end_depot=len(depots) - 1)])
 
-    # Solve.
-    assignment, run = routing.solve(model, options, started=started)
-    if assignment is None:
-        return common.no_plan_outcome(run)
+    # Solve: exactly when small, PyVRP otherwise.
+    plan = vrp.solve(problem, options, no_improvement=data.no_improvement_iterations, started=started)
+    solve_time_ms = int((time.perf_counter() - started) * 1000)
+    if not plan.routes:
+        return common.no_plan_outcome(plan, solve_time_ms)
 
     # Readable output: the tour with each leg's distance, measured on the unscaled distances.
-    nodes = [node for node in routing.route_nodes(manager, model, assignment, vehicle=0) if node < n]
+    nodes = [origin] + [others[stop] for stop in plan.routes[0][1]] + ([origin] if data.return_to_start else [])
     stops = [{"position": position, "city": names[node], "leg_distance": common.tidy(leg),
               "cumulative_distance": common.tidy(distance)}
              for position, (node, leg, distance) in enumerate(common.legs(nodes, distances))]
     total = stops[-1]["cumulative_distance"]
     return common.plan_outcome(
-        run, total,
+        plan, total, scale,
         {"total_distance": total, "closed_tour": data.return_to_start,
          "tour": [names[node] for node in nodes], "stops": stops},
-        _MESSAGES.get(run["status"]))
+        solve_time_ms)
 
-
-_MESSAGES = {
-    "feasible": "Best tour found within the time limit by guided local search; not proven optimal.",
-}
 
 TEMPLATE = Template(
     name="tsp",
     display_name="Traveling Salesman Route Optimizer",
-    description="Find the shortest tour that visits every city once, from coordinates or a distance "
-                "matrix, with OR-Tools routing and guided local search.",
+    description="Find the shortest tour that visits every city once, from x/y or lat/lon coordinates or a "
+                "distance matrix: proven optimal up to 30 cities, PyVRP's state-of-the-art search beyond.",
     category="logistics",
     tags=["routing", "tsp", "traveling salesman", "logistics", "tour"],
     credits_per_execution=5,
