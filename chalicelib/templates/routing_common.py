@@ -8,6 +8,8 @@ Importing this module, like importing a template, loads neither OR-Tools nor PyV
 """
 from __future__ import annotations
 
+import re
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -176,3 +178,74 @@ def legs(nodes: Sequence[int], distances: Sequence[Sequence[float]]) -> list[tup
 def tidy(value: float) -> float:
     """Round away float noise from summing legs."""
     return round(value, 6)
+
+
+# --- Times as dispatchers write them --------------------------------------------------------------
+
+CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+MINUTES_PER_DAY = 24 * 60
+
+
+class TimeFrame:
+    """One input's times: whole units ("int"), "HH:MM" clock strings ("clock"), or ISO 8601 date-times ("iso").
+
+    Clock strings and date-times become minutes (since midnight, or since midnight of the earliest
+    date); `format` writes minutes back in the input's own form. Mixing forms is refused.
+    """
+
+    def __init__(self, values: Sequence[int | str]):
+        forms = {self._form(value) for value in values}
+        if len(forms) > 1:
+            raise ValueError("times mix forms (" + ", ".join(sorted(forms)) + "): write every time the same "
+                             "way, as whole numbers, as \"HH:MM\", or as ISO 8601 date-times")
+        self.form = forms.pop() if forms else "int"
+        self.origin: datetime | None = None
+        if self.form == "iso":
+            moments = [self._moment(value) for value in values]
+            aware = {moment.tzinfo is not None for moment in moments}
+            if len(aware) > 1:
+                raise ValueError("some date-times have a UTC offset and some do not: give every one an offset, "
+                                 "or none")
+            first = min(moments)
+            self.origin = first.replace(hour=0, minute=0, second=0, microsecond=0)
+
+    @staticmethod
+    def _form(value: int | str) -> str:
+        if isinstance(value, int):
+            return "int"
+        if CLOCK.match(value):
+            return "clock"
+        return "iso"
+
+    @staticmethod
+    def _moment(value: str) -> datetime:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a time: use \"HH:MM\" (00:00 to 23:59) or an ISO 8601 date-time "
+                             "such as 2026-03-02T08:30:00+01:00") from None
+        if moment.second or moment.microsecond:
+            raise ValueError(f"'{value}' is not on a whole minute")
+        if "T" not in value and " " not in value:
+            raise ValueError(f"'{value}' is a date without a time of day")
+        return moment
+
+    def minutes(self, value: int | str) -> int:
+        if self.form == "int":
+            return int(value)
+        if self.form == "clock":
+            hours, minutes = CLOCK.match(str(value)).groups()
+            return int(hours) * 60 + int(minutes)
+        moment = self._moment(str(value))
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(self.origin.tzinfo)
+        return int((moment - self.origin).total_seconds() // 60)
+
+    def format(self, minutes: int) -> int | str:
+        if self.form == "int":
+            return minutes
+        if self.form == "clock":
+            day, rest = divmod(minutes, MINUTES_PER_DAY)
+            clock = f"{rest // 60:02d}:{rest % 60:02d}"
+            return clock if day == 0 else f"{clock}+{day}d"
+        return (self.origin + timedelta(minutes=minutes)).isoformat(timespec="minutes")

@@ -1,77 +1,81 @@
-"""Vehicle routing with time windows (VRPTW).
+"""Vehicle routing with time windows (VRPTW), several depots, a mixed fleet, optional stops and pairs.
 
-Serve every stop from one depot inside the stop's time window, with vehicles that leave
-and return while the depot is open, at the lowest total travel time (plus the fixed cost
-of each vehicle used).
+Serve every stop inside its time window, with vehicles that leave their start depot and
+return to their end depot within opening hours and their own shift, at the lowest cost:
 
-    minimize    sum over routes of travel time + sum over vehicles used of fixed_cost[v]
-    subject to  every stop is visited exactly once, by one vehicle
+    minimize    sum over vehicles used of fixed_cost[v] + cost_per_time[v] * travel time of v
+                + sum over optional stops left out of penalty[s]
+    subject to  every required stop is visited exactly once, by one vehicle; an optional one at most once
                 earliest[s] <= service start at s <= latest[s]   (arriving early means waiting)
                 service start at the next stop >= service start here + service_time + travel time
-                depot.opens <= departure, return <= depot.closes
-                sum of demand over a route <= capacity[v]        (when the vehicle has a capacity)
+                opens <= departure from the start depot, return to the end depot <= closes
+                shift_start[v] <= departure, return <= shift_end[v], return - departure <= max_duration[v]
+                load on board never exceeds capacity[v] (deliveries leave the depot, pickups return to it)
+                a pickup-and-delivery pair is served by one vehicle, the pickup first
 
-Times are whole time units (for example minutes since midnight). Travel times come from
-`travel_time_matrix` (row and column 0 are the depot, then the stops in order) or from
-coordinates: straight-line distance divided by `speed`, rounded up. Solved with the
-OR-Tools routing library and a time dimension: a PATH_CHEAPEST_ARC first plan improved by
-guided local search until the time limit, so plans are reported "feasible", not proven
-optimal. A stop that no vehicle can reach inside its window (or serve and still return
-before the depot closes), or loads that cannot be split among the vehicles, make the run
-"infeasible" with a message naming the cause.
+Times are whole time units (e.g. minutes), "HH:MM" clock times or ISO 8601 date-times, and
+the plan answers in the same form; with clock times or date-times every duration (service
+times, travel times, max_duration) is in minutes. Travel times come from
+`travel_time_matrix` (the depots first, then the stops in order) or from coordinates (x/y,
+or lat/lon in great-circle km times `road_factor`): distance divided by `speed`, rounded up.
+Small plans (up to 16 stops) are proven optimal with CP-SAT; the rest come from PyVRP's
+iterated local search, which stops at the time limit or once `no_improvement_iterations`
+iterations in a row have not improved the plan. A required stop no vehicle can reach inside
+its window, or loads that cannot be split among the vehicles, make the run "infeasible" with
+a message naming the cause.
 """
 from __future__ import annotations
 
+import math
 import time
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from chalicelib.engine import routing
+from chalicelib.engine import routing, vrp
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
 from chalicelib.templates import routing_common as common
 from chalicelib.templates.base import Template
+from chalicelib.templates.routing_common import Located, NoImprovement, TimeFrame
 
 MAX_STOPS = 500
 MAX_VEHICLES = 100
+MAX_DEPOTS = 50
 MAX_TIME = 10**7
 
 TravelTime = Annotated[int, Field(ge=0, le=MAX_TIME)]
+Time = Annotated[int, Field(ge=0, le=MAX_TIME)] | Annotated[str, Field(min_length=4, max_length=40)]
+"""A time: whole time units, "HH:MM", or an ISO 8601 date-time such as "2026-03-02T08:30:00+01:00"."""
 
 
-class Depot(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
+class Depot(Located):
     name: str = Field(default="Depot", min_length=1, max_length=200)
-    """Depot name; every route starts and ends here."""
-    x: float | None = Field(default=None, ge=-1e9, le=1e9)
-    """Horizontal coordinate, in distance units; needed without travel_time_matrix."""
-    y: float | None = Field(default=None, ge=-1e9, le=1e9)
-    """Vertical coordinate, in distance units; needed without travel_time_matrix."""
-    opens: int = Field(default=0, ge=0, le=MAX_TIME)
-    """Earliest departure from the depot, in time units (e.g. minutes since midnight)."""
-    closes: int = Field(ge=0, le=MAX_TIME)
-    """Latest return to the depot, in time units."""
+    """Depot name; vehicles start and end at depots (the first one unless they say otherwise)."""
+    opens: Time = 0
+    """Earliest departure from the depot: time units, "HH:MM" or an ISO 8601 date-time."""
+    closes: Time
+    """Latest return to the depot, in the same form as every other time."""
 
 
-class Stop(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
+class Stop(Located):
     name: str = Field(min_length=1, max_length=200)
-    """Stop name, unique within the input (and different from the depot's)."""
-    earliest: int = Field(default=0, ge=0, le=MAX_TIME)
-    """Service may start at this time at the earliest, in time units; a vehicle arriving sooner waits."""
-    latest: int | None = Field(default=None, ge=0, le=MAX_TIME)
-    """Service must start by this time, in time units; defaults to the depot's closing time."""
+    """Stop name, unique within the input (and different from every depot's)."""
+    earliest: Time | None = None
+    """Service may start at this time at the earliest; a vehicle arriving sooner waits. Default: when
+    the depot opens."""
+    latest: Time | None = None
+    """Service must start by this time; defaults to the depot's closing time."""
     service_time: int = Field(default=0, ge=0, le=MAX_TIME)
-    """Time spent at the stop, in time units."""
+    """Time spent at the stop, in time units (minutes with clock times or date-times)."""
     demand: int = Field(default=0, ge=0, le=10**9)
-    """Load delivered to (or collected from) the stop, in capacity units."""
-    x: float | None = Field(default=None, ge=-1e9, le=1e9)
-    """Horizontal coordinate, in distance units; needed without travel_time_matrix."""
-    y: float | None = Field(default=None, ge=-1e9, le=1e9)
-    """Vertical coordinate, in distance units; needed without travel_time_matrix."""
+    """Load delivered to the stop (loaded at the depot), in capacity units."""
+    pickup: int = Field(default=0, ge=0, le=10**9)
+    """Load collected at the stop and brought back to the depot, in capacity units."""
+    required: bool = True
+    """False lets the plan leave this stop out, at the cost of `penalty`."""
+    penalty: float | None = Field(default=None, ge=0, le=1e9)
+    """With required false: what leaving the stop out adds to the cost, in the objective's units."""
 
 
 class Vehicle(BaseModel):
@@ -80,172 +84,314 @@ class Vehicle(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     """Vehicle name, unique within the input."""
     capacity: int | None = Field(default=None, ge=0, le=10**9)
-    """Most load carried on the route, in capacity units; omit for no limit."""
+    """Most load on board at any moment, in capacity units; omit for no limit."""
     fixed_cost: float = Field(default=0.0, ge=0, le=1e9)
-    """Cost of using this vehicle at all, in time units (0: a vehicle costs only its travel time)."""
+    """Cost of using this vehicle at all, in the objective's units (0: it costs only its travel time)."""
+    cost_per_time: float = Field(default=1.0, ge=0, le=10**4)
+    """Cost of each time unit this vehicle travels (kept to 2 decimals); 1 makes cost = travel time."""
+    shift_start: Time | None = None
+    """The vehicle leaves no earlier than this; default: when its depot opens."""
+    shift_end: Time | None = None
+    """The vehicle is back no later than this; default: when its depot closes."""
+    max_duration: int | None = Field(default=None, gt=0, le=MAX_TIME)
+    """Longest route, from departure to return (waiting included), in time units; omit for no limit."""
+    start_depot: str | None = Field(default=None, min_length=1, max_length=200)
+    """Name of the depot the vehicle leaves from; defaults to the first depot."""
+    end_depot: str | None = Field(default=None, min_length=1, max_length=200)
+    """Name of the depot the vehicle returns to; defaults to its start depot."""
+
+
+class PickupDelivery(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    pickup: str = Field(min_length=1, max_length=200)
+    """Name of the stop where the load is collected."""
+    delivery: str = Field(min_length=1, max_length=200)
+    """Name of the stop where it is dropped; the same vehicle, after the pickup."""
+    amount: int = Field(default=0, ge=0, le=10**9)
+    """Load carried from the pickup to the delivery, in capacity units."""
 
 
 class VrptwInput(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
-    depot: Depot
-    """Where every vehicle starts and ends, and its opening hours."""
+    depot: Depot | None = None
+    """Where every vehicle starts and ends, and its opening hours; or give `depots`."""
+    depots: list[Depot] | None = Field(default=None, min_length=1, max_length=MAX_DEPOTS)
+    """Several depots, at most 50; each vehicle names its start_depot and end_depot (default: the first)."""
     stops: list[Stop] = Field(min_length=1, max_length=MAX_STOPS)
     """Stops to serve, at most 500."""
     vehicles: list[Vehicle] = Field(min_length=1, max_length=MAX_VEHICLES)
-    """The fleet, at most 100 vehicles; a vehicle may stay at the depot unused."""
-    travel_time_matrix: list[Annotated[list[TravelTime], Field(max_length=MAX_STOPS + 1)]] | None = Field(
-        default=None, max_length=MAX_STOPS + 1)
+    """The fleet, at most 100 vehicles; a vehicle may stay at its depot unused."""
+    pickup_deliveries: list[PickupDelivery] = Field(default_factory=list, max_length=MAX_STOPS // 2)
+    """Pairs of stops served by one vehicle, pickup before delivery (the pair's stops carry no demand)."""
+    travel_time_matrix: list[Annotated[list[TravelTime], Field(max_length=MAX_STOPS + MAX_DEPOTS)]] | None = Field(
+        default=None, max_length=MAX_STOPS + MAX_DEPOTS)
     """Optional travel times, in whole time units: row i, column j is the time from location i to j, where
-    location 0 is the depot and location k is stops[k-1]. Replaces the coordinates."""
+    the depots come first (in order) and then the stops in order. Replaces the coordinates."""
     speed: float = Field(default=1.0, gt=0, le=1e9)
-    """With coordinates: distance units travelled per time unit; travel time = distance / speed, rounded up."""
+    """With coordinates: distance units travelled per time unit (with lat/lon and clock times: km per
+    minute, so 0.5 is 30 km/h); travel time = distance / speed, rounded up."""
+    road_factor: float = common.ROAD_FACTOR_FIELD
+    """With lat/lon: each great-circle distance is multiplied by this to approximate the road distance
+    (1.3 is typical in cities); ignored otherwise."""
+    no_improvement_iterations: NoImprovement | None = None
+    """Stop searching once this many iterations in a row have not improved the plan (default: 50 per
+    stop, at least 5,000); the result's `search` says which limit stopped the search."""
+
+    @property
+    def all_depots(self) -> list[Depot]:
+        return self.depots if self.depots is not None else [self.depot]
+
+    def times(self) -> list[int | str]:
+        values: list[Any] = [t for d in self.all_depots for t in (d.opens, d.closes)]
+        values += [t for s in self.stops for t in (s.earliest, s.latest) if t is not None]
+        values += [t for v in self.vehicles for t in (v.shift_start, v.shift_end) if t is not None]
+        return values
 
     @model_validator(mode="after")
     def _check_solvable(self) -> "VrptwInput":
-        places = [self.depot, *self.stops]
+        if (self.depot is None) == (self.depots is None):
+            raise ValueError("give either depot or depots (a list), not both and not neither")
+        depots = self.all_depots
+        places = [*depots, *self.stops]
         common.check_unique("location", [place.name for place in places])
         common.check_unique("vehicle", [v.name for v in self.vehicles])
         common.check_places(places, self.travel_time_matrix, matrix_field="travel_time_matrix",
-                            who_needs="the depot and every stop need",
-                            layout=": the depot first, then one row and column per stop in order")
-        if self.depot.opens > self.depot.closes:
-            raise ValueError(f"the depot opens at {self.depot.opens} but closes earlier, at {self.depot.closes}")
+                            who_needs="every depot and stop needs",
+                            layout=": the depots first, then one row and column per stop in order")
+        common.check_optional(self.stops)
+        frame = TimeFrame(self.times())
+        if any(frame.minutes(value) > MAX_TIME for value in self.times()):
+            raise ValueError(f"the times span more than {MAX_TIME:,} minutes")
+        for depot in depots:
+            if frame.minutes(depot.opens) > frame.minutes(depot.closes):
+                raise ValueError(f"depot '{depot.name}' opens at {depot.opens} but closes earlier, at {depot.closes}")
         for stop in self.stops:
-            if stop.latest is not None and stop.latest < stop.earliest:
+            if stop.latest is not None and stop.earliest is not None and \
+                    frame.minutes(stop.latest) < frame.minutes(stop.earliest):
                 raise ValueError(f"stop '{stop.name}' has a time window that closes at {stop.latest}, before it "
                                  f"opens at {stop.earliest}")
+        depot_names = [depot.name for depot in depots]
+        for vehicle in self.vehicles:
+            common.depot_index(depot_names, vehicle.start_depot, vehicle.name)
+            common.depot_index(depot_names, vehicle.end_depot, vehicle.name)
+        self._check_pairs()
         capacities = [v.capacity for v in self.vehicles]
         if all(capacity is not None for capacity in capacities):
-            common.check_fleet([(s.name, s.demand) for s in self.stops], capacities)
+            common.check_fleet([(s.name, s.demand) for s in self.stops if s.required], capacities)
         return self
+
+    def _check_pairs(self) -> None:
+        names = [stop.name for stop in self.stops]
+        seen: set[str] = set()
+        for pair in self.pickup_deliveries:
+            for name in (pair.pickup, pair.delivery):
+                if name not in names:
+                    raise ValueError(f"pickup_deliveries names stop '{name}', which is not one of the stops")
+                if name in seen:
+                    raise ValueError(f"stop '{name}' is in more than one pickup-and-delivery pair")
+                seen.add(name)
+                stop = self.stops[names.index(name)]
+                if stop.demand or stop.pickup:
+                    raise ValueError(f"stop '{name}' is in a pickup-and-delivery pair, so its load is the pair's "
+                                     "amount: leave its demand and pickup at 0")
+            if self.stops[names.index(pair.pickup)].required != self.stops[names.index(pair.delivery)].required:
+                raise ValueError(f"the pair {pair.pickup} -> {pair.delivery} has one required stop and one "
+                                 "optional: make both required or both optional")
 
 
 def solve(data: VrptwInput, options: RunOptions) -> SolveOutcome:
     started = time.perf_counter()
 
-    # Data: node 0 is the depot, node k is stops[k-1].
-    depot, stops = data.depot, data.stops
-    names = [depot.name] + [s.name for s in stops]
-    n = len(names)
-    travel = common.travel_time_matrix([depot, *stops], data.travel_time_matrix, data.speed)
-    earliest = [depot.opens] + [s.earliest for s in stops]
-    latest = [depot.closes] + [depot.closes if s.latest is None else min(s.latest, depot.closes) for s in stops]
-    service = [0] + [s.service_time for s in stops]
-    demands = [0] + [s.demand for s in stops]
-    capacities = [v.capacity for v in data.vehicles]
+    # Data: locations are the depots, then the stops; every time in minutes (or the input's units).
+    depots, stops, vehicles = data.all_depots, data.stops, data.vehicles
+    depot_names = [depot.name for depot in depots]
+    first = len(depots)
+    names = depot_names + [s.name for s in stops]
+    frame = TimeFrame(data.times())
+    travel = _travel_times([*depots, *stops], data)
+    opens = [frame.minutes(d.opens) for d in depots]
+    closes = [frame.minutes(d.closes) for d in depots]
+    window = [(frame.minutes(s.earliest) if s.earliest is not None else min(opens),
+               frame.minutes(s.latest) if s.latest is not None else max(closes)) for s in stops]
+    fleet = [_vehicle(v, depot_names, frame, opens, closes) for v in vehicles]
+    units = common.cost_units([v.cost_per_time for v in vehicles], [v.fixed_cost for v in vehicles],
+                              [s.penalty or 0 for s in stops])
 
-    # Proofs of infeasibility that need no search: a stop out of reach, or loads that cannot be split.
-    reason = _unreachable_stop(names, travel, earliest, latest, service, depot)
-    if reason is None and routing.loads_fit(demands, capacities,
-                                            time_limit_s=min(2.0, 0.2 * options.time_limit_s)) is False:
+    # Proofs of infeasibility that need no search: a required stop out of reach, or loads that cannot be split.
+    reason = None
+    for k, stop in enumerate(stops):
+        if stop.required and (why := _out_of_reach(k, first, travel, window, stop, fleet, vehicles, frame)):
+            reason = f"stop '{stop.name}' {why}"
+            break
+    capacities = [v.capacity for v in vehicles]
+    if reason is None and not data.pickup_deliveries and routing.loads_fit(
+            [s.demand for s in stops if s.required], capacities,
+            time_limit_s=min(2.0, 0.2 * options.time_limit_s)) is False:
         reason = "the stops' demands cannot be split among the vehicles without overloading one"
     if reason is not None:
         return SolveOutcome(status="infeasible", solver="feasibility pre-check",
                             solve_time_ms=int((time.perf_counter() - started) * 1000),
                             message=f"No plan exists: {reason}.")
 
-    # Variables: the routing model's successor variables, one route per vehicle, and a time dimension
-    # whose cumul at a node is when service starts there (slack at a node is waiting time).
-    manager, model = routing.create_model(n, num_vehicles=len(data.vehicles), depot=0)
-    time_callback = model.RegisterTransitMatrix(
-        [[travel[i][j] + service[i] for j in range(n)] for i in range(n)])
-    model.AddDimension(time_callback, depot.closes, depot.closes, False, "Time")
-    time_dimension = model.GetDimensionOrDie("Time")
+    # The routing problem: costs are travel times (times cost_per_time), durations the same travel times.
+    index = {name: k for k, name in enumerate(s.name for s in stops)}
+    problem = vrp.Problem(
+        distance=travel, duration=travel,
+        depots=[vrp.Depot(location=d, opens=opens[d], closes=closes[d]) for d in range(first)],
+        stops=[vrp.Stop(location=first + k, delivery=s.demand, pickup=s.pickup, service=s.service_time,
+                        earliest=window[k][0], latest=window[k][1], required=s.required,
+                        penalty=round((s.penalty or 0) * units)) for k, s in enumerate(stops)],
+        vehicles=[vrp.Vehicle(start_depot=f["start"], end_depot=f["end"], capacity=v.capacity,
+                              fixed_cost=round(v.fixed_cost * units), unit_distance_cost=round(v.cost_per_time * units),
+                              shift_start=f["shift_start"], shift_end=f["shift_end"],
+                              max_duration=v.max_duration or vrp.UNLIMITED) for v, f in zip(vehicles, fleet)],
+        pairs=[vrp.Pair(pickup=index[p.pickup], delivery=index[p.delivery], amount=p.amount)
+               for p in data.pickup_deliveries])
 
-    # Constraints: time windows at the stops, opening hours at the depot, capacities.
-    for node in range(1, n):
-        time_dimension.CumulVar(manager.NodeToIndex(node)).SetRange(earliest[node], latest[node])
-    for v in range(len(data.vehicles)):
-        for index in (model.Start(v), model.End(v)):
-            time_dimension.CumulVar(index).SetRange(depot.opens, depot.closes)
-        # Leave as late as the route allows and come back as early as possible (no idle time at the ends).
-        model.AddVariableMaximizedByFinalizer(time_dimension.CumulVar(model.Start(v)))
-        model.AddVariableMinimizedByFinalizer(time_dimension.CumulVar(model.End(v)))
-    common.add_capacities(model, demands, capacities)
-
-    # Objective: travel time plus fixed costs; every stop visited.
-    scale = 1 if all(float(v.fixed_cost).is_integer() for v in data.vehicles) else routing.COST_SCALE
-    costs = [[t * scale for t in row] for row in travel]
-    fixed_costs = [int(round(v.fixed_cost * scale)) for v in data.vehicles]
-    common.add_costs_and_visits(manager, model, costs, fixed_costs)
-
-    # Solve.
-    assignment, run = routing.solve(model, options, started=started)
-    if assignment is None:
-        return common.no_plan_outcome(run)
-    unserved = common.unserved_outcome(
-        manager, model, assignment, run, names, serving="stop inside its window",
-        advice="The windows may be too tight for the fleet: widen them, add vehicles or raise time_limit_s.")
-    if unserved is not None:
-        return unserved
+    # Solve: exactly when small, PyVRP otherwise.
+    plan = vrp.solve(problem, options, no_improvement=data.no_improvement_iterations, started=started)
+    solve_time_ms = int((time.perf_counter() - started) * 1000)
+    if not plan.routes and plan.cost is None:
+        return common.no_plan_outcome(plan, solve_time_ms)
 
     # Readable output: per vehicle, the timetable of its route (arrival, wait, service) and its load.
-    used, unused = common.used_routes(manager, model, assignment, len(data.vehicles))
-    routes = []
-    total_travel = total_fixed = 0
-    for v, nodes in used:
-        vehicle = data.vehicles[v]
-        departure = assignment.Value(time_dimension.CumulVar(model.Start(v)))
-        clock, load, route_travel = departure, 0, 0
-        timetable = [{"location": depot.name, "departure": departure}]
-        for previous, node in zip(nodes, nodes[1:]):
+    change = {first + k: (s.pickup - s.demand) for k, s in enumerate(stops)}
+    for pair in data.pickup_deliveries:
+        change[first + index[pair.pickup]] += pair.amount
+        change[first + index[pair.delivery]] -= pair.amount
+    routes, used = [], set()
+    total_travel = total_cost = 0.0
+    for v, visits in plan.routes:
+        vehicle, f = vehicles[v], fleet[v]
+        nodes = [f["start"]] + [first + s for s in visits] + [f["end"]]
+        starts = _service_starts(nodes, travel, window, stops, first, f["departure_from"])
+        load = sum(stops[s].demand for s in visits)
+        timetable = [{"location": names[nodes[0]], "departure": frame.format(starts[0]), "on_board": load}]
+        route_travel = 0
+        for position in range(1, len(nodes)):
+            previous, node = nodes[position - 1], nodes[position]
             leg = travel[previous][node]
             route_travel += leg
-            arrival = clock + leg
-            if node == 0:
-                timetable.append({"location": depot.name, "arrival": arrival, "travel_time": leg})
+            service_before = stops[previous - first].service_time if previous >= first else 0
+            arrival = starts[position - 1] + service_before + leg
+            if position == len(nodes) - 1:
+                timetable.append({"location": names[node], "arrival": frame.format(arrival), "travel_time": leg})
                 break
-            start = max(arrival, earliest[node])
-            clock = start + service[node]
-            load += demands[node]
+            stop = stops[node - first]
+            load += change[node]
             timetable.append({
-                "location": names[node], "arrival": arrival, "wait": start - arrival, "service_start": start,
-                "departure": clock, "time_window": [earliest[node], latest[node]], "travel_time": leg,
-                "demand": demands[node], "cumulative_load": load,
+                "location": stop.name, "arrival": frame.format(arrival), "wait": starts[position] - arrival,
+                "service_start": frame.format(starts[position]),
+                "departure": frame.format(starts[position] + stop.service_time),
+                "time_window": [frame.format(w) for w in window[node - first]], "travel_time": leg,
+                "demand": stop.demand, "pickup": stop.pickup, "on_board": load,
             })
+        cost = vehicle.fixed_cost + vehicle.cost_per_time * route_travel
         routes.append({
-            "vehicle": vehicle.name, "stops": [names[node] for node in nodes[1:-1]], "timetable": timetable,
-            "start_time": departure, "end_time": arrival, "duration": arrival - departure,
-            "travel_time": route_travel, "load": load, "capacity": vehicle.capacity,
-            "fixed_cost": vehicle.fixed_cost,
+            "vehicle": vehicle.name, "start_depot": names[nodes[0]], "end_depot": names[nodes[-1]],
+            "stops": [names[node] for node in nodes[1:-1]], "timetable": timetable,
+            "start_time": frame.format(starts[0]), "end_time": frame.format(arrival), "duration": arrival - starts[0],
+            "travel_time": route_travel, "load": sum(stops[s].demand for s in visits), "capacity": vehicle.capacity,
+            "fixed_cost": vehicle.fixed_cost, "cost": common.tidy(cost),
         })
+        used.add(v)
         total_travel += route_travel
-        total_fixed += vehicle.fixed_cost
-    objective = common.tidy(total_travel + total_fixed)
+        total_cost += cost
+    skipped = [_skipped(k, first, travel, window, stops[k], fleet, vehicles, frame) for k in plan.skipped]
+    total_penalty = sum(item["penalty"] for item in skipped)
+    objective = common.tidy(total_cost + total_penalty)
     return common.plan_outcome(
-        run, objective,
-        {"total_cost": objective, "total_travel_time": total_travel, "total_fixed_cost": common.tidy(total_fixed),
-         "vehicles_used": len(routes), "routes": routes, "unused_vehicles": [data.vehicles[v].name for v in unused]},
-        _MESSAGES.get(run["status"]))
+        plan, objective, units,
+        {"total_cost": objective, "total_travel_time": total_travel,
+         "total_fixed_cost": common.tidy(sum(vehicles[v].fixed_cost for v in used)),
+         "total_penalty": common.tidy(total_penalty), "vehicles_used": len(routes), "routes": routes,
+         "unused_vehicles": [v.name for k, v in enumerate(vehicles) if k not in used], "skipped": skipped},
+        solve_time_ms)
 
 
-def _unreachable_stop(names: list[str], travel: list[list[int]], earliest: list[int], latest: list[int],
-                      service: list[int], depot: Depot) -> str | None:
-    """Why some stop cannot be served by any vehicle on its own, or None."""
-    for node in range(1, len(names)):
-        if earliest[node] > depot.closes:
-            return f"stop '{names[node]}' opens at {earliest[node]}, after the depot closes at {depot.closes}"
-        start = max(depot.opens + travel[0][node], earliest[node])
-        if start > latest[node]:
-            return (f"stop '{names[node]}' cannot be reached before its window closes at {latest[node]}: "
-                    f"the earliest arrival from the depot is {depot.opens + travel[0][node]}")
-        back = start + service[node] + travel[node][0]
-        if back > depot.closes:
-            return (f"a vehicle serving stop '{names[node]}' cannot be back before the depot closes at "
-                    f"{depot.closes}: the earliest return is {back}")
-    return None
+def _travel_times(places: list[Any], data: VrptwInput) -> list[list[int]]:
+    """The given matrix, or distance / speed rounded up to whole time units."""
+    if data.travel_time_matrix is not None:
+        return data.travel_time_matrix
+    distances = common.distance_matrix(places, None, "euclidean", data.road_factor)
+    return [[math.ceil(d / data.speed - 1e-9) for d in row] for row in distances]
 
 
-_MESSAGES = {
-    "feasible": "Best plan found within the time limit by guided local search; not proven optimal.",
-}
+def _vehicle(vehicle: Vehicle, depot_names: list[str], frame: TimeFrame, opens: list[int],
+             closes: list[int]) -> dict[str, int]:
+    """Depots and shift of a vehicle, in minutes, its depots' hours included."""
+    start = common.depot_index(depot_names, vehicle.start_depot, vehicle.name)
+    end = common.depot_index(depot_names, vehicle.end_depot or vehicle.start_depot, vehicle.name)
+    shift_start = frame.minutes(vehicle.shift_start) if vehicle.shift_start is not None else 0
+    shift_end = frame.minutes(vehicle.shift_end) if vehicle.shift_end is not None else vrp.UNLIMITED
+    return {"start": start, "end": end, "shift_start": shift_start, "shift_end": shift_end,
+            "departure_from": max(opens[start], shift_start), "back_by": min(closes[end], shift_end)}
+
+
+def _service_starts(nodes: list[int], travel: list[list[int]], window: list[tuple[int, int]], stops: list[Stop],
+                    first: int, earliest_departure: int) -> list[int]:
+    """When service starts at each node of a route (departure for the first), leaving as late as the
+    windows allow so that the vehicle waits as little as possible."""
+    def forward(departure: int) -> tuple[list[int], list[int]]:
+        starts, waits = [departure], [0]
+        for position in range(1, len(nodes)):
+            previous, node = nodes[position - 1], nodes[position]
+            service = stops[previous - first].service_time if position > 1 else 0
+            arrival = starts[-1] + service + travel[previous][node]
+            start = max(arrival, window[node - first][0]) if position < len(nodes) - 1 else arrival
+            waits.append(start - arrival)
+            starts.append(start)
+        return starts, waits
+
+    starts, waits = forward(earliest_departure)
+    # Delaying departure by d delays service at k by max(0, d - waiting before k): keep every window.
+    delay, waited = math.inf, 0
+    for position in range(1, len(nodes) - 1):
+        waited += waits[position]
+        delay = min(delay, waited + window[nodes[position] - first][1] - starts[position])
+    delay = 0 if delay is math.inf else max(0, min(delay, waited))
+    return forward(earliest_departure + delay)[0] if delay else starts
+
+
+def _out_of_reach(k: int, first: int, travel: list[list[int]], window: list[tuple[int, int]], stop: Stop,
+                  fleet: list[dict[str, int]], vehicles: list[Vehicle], frame: TimeFrame) -> str | None:
+    """Why no vehicle can serve stop k even on its own, or None."""
+    node = first + k
+    capacities = [v.capacity for v in vehicles if v.capacity is not None]
+    if len(capacities) == len(vehicles) and max(stop.demand, stop.pickup) > max(capacities):
+        return f"needs {max(stop.demand, stop.pickup)} units, more than any vehicle carries ({max(capacities)})"
+    reasons = []
+    for f in fleet:
+        arrival = f["departure_from"] + travel[f["start"]][node]
+        start = max(arrival, window[k][0])
+        if start > window[k][1]:
+            reasons.append(("window", arrival))
+        elif start + stop.service_time + travel[node][f["end"]] > f["back_by"]:
+            reasons.append(("return", start + stop.service_time + travel[node][f["end"]]))
+        else:
+            return None
+    kind, when = min(reasons, key=lambda r: r[1])
+    if kind == "window":
+        return f"has a time window that closes before any vehicle can arrive (the earliest arrival is {frame.format(when)})"
+    return "cannot be served with any vehicle back before its depot closes or its shift ends"
+
+
+def _skipped(k: int, first: int, travel: list[list[int]], window: list[tuple[int, int]], stop: Stop,
+             fleet: list[dict[str, int]], vehicles: list[Vehicle], frame: TimeFrame) -> dict[str, Any]:
+    """An optional stop the plan leaves out, and why, in plain words."""
+    why = _out_of_reach(k, first, travel, window, stop, fleet, vehicles, frame)
+    reason = f"it {why}" if why else f"serving it would add more to the cost than its penalty of {stop.penalty:g}"
+    return {"name": stop.name, "penalty": stop.penalty, "reason": reason}
+
 
 TEMPLATE = Template(
     name="vrp_time_windows",
     display_name="Vehicle Routing with Time Windows",
-    description="Plan routes from one depot that serve every stop inside its delivery window, within "
-                "opening hours and vehicle capacities, at the lowest total travel time.",
+    description="Plan routes that serve every stop inside its time window (clock times or date-times), "
+                "from one or more depots, with a mixed fleet, shifts, optional stops and pickup-and-delivery "
+                "pairs, at the lowest total travel time.",
     category="logistics",
     tags=["routing", "vrp", "vrptw", "time windows", "delivery", "scheduling", "logistics"],
     credits_per_execution=10,
