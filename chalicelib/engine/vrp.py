@@ -455,8 +455,10 @@ def solve_exact(problem: Problem, options: RunOptions, *, hint: Plan | None = No
     name = f"CP-SAT {run['solver'].split('(')[-1].rstrip(')')} (exact routing model)"
     if run["status"] not in ("optimal", "feasible"):
         status = "infeasible" if run["status"] == "infeasible" else "time_limit"
+        message = ("No plan meets every constraint together (proven by CP-SAT): the time windows, shifts, "
+                   "capacities or limits conflict." if status == "infeasible" else None)
         return Plan(status=status, routes=[], skipped=[], cost=None, bound=None, solver=name, method="exact",
-                    stopped_by="proven_infeasible" if status == "infeasible" else "time_limit")
+                    stopped_by="proven_infeasible" if status == "infeasible" else "time_limit", message=message)
     routes, served_stops = [], set()
     for v in range(len(vehicles)):
         if not solver.boolean_value(used[v]):

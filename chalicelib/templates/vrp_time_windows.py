@@ -366,16 +366,19 @@ def _out_of_reach(k: int, first: int, travel: list[list[int]], window: list[tupl
     for f in fleet:
         arrival = f["departure_from"] + travel[f["start"]][node]
         start = max(arrival, window[k][0])
-        if start > window[k][1]:
-            reasons.append(("window", arrival))
-        elif start + stop.service_time + travel[node][f["end"]] > f["back_by"]:
-            reasons.append(("return", start + stop.service_time + travel[node][f["end"]]))
+        back = start + stop.service_time + travel[node][f["end"]]
+        if window[k][0] > f["back_by"]:
+            reasons.append(f"opens at {frame.format(window[k][0])}, after the vehicles must be back "
+                           f"(at {frame.format(f['back_by'])})")
+        elif start > window[k][1]:
+            reasons.append(f"cannot be reached before its window closes at {frame.format(window[k][1])}: the earliest "
+                           f"arrival from a depot is {frame.format(arrival)}")
+        elif back > f["back_by"]:
+            reasons.append(f"cannot be served with a vehicle back before its depot closes or its shift ends at "
+                           f"{frame.format(f['back_by'])}: the earliest return is {frame.format(back)}")
         else:
             return None
-    kind, when = min(reasons, key=lambda r: r[1])
-    if kind == "window":
-        return f"has a time window that closes before any vehicle can arrive (the earliest arrival is {frame.format(when)})"
-    return "cannot be served with any vehicle back before its depot closes or its shift ends"
+    return reasons[0]
 
 
 def _skipped(k: int, first: int, travel: list[list[int]], window: list[tuple[int, int]], stop: Stop,

@@ -86,7 +86,7 @@ def test_small_random_instances_match_brute_force(seed):
     if expected == math.inf:  # seed 3: demands 9, 8, 8, 8, ... do not fit three vehicles of 15
         assert out.status == "infeasible" and out.solution is None
         return
-    assert out.status == "feasible"
+    assert out.status == "optimal"
     assert out.objective_value == pytest.approx(expected, abs=1e-6)
     assert_valid_plan(data, out.solution, dist)
 
@@ -173,7 +173,7 @@ def _base(**changes) -> dict:
     (_base(customers=[{"name": "A", "x": 1, "y": 1, "demand": 12}],
            vehicles=[{"name": "V1", "capacity": 10}, {"name": "V2", "capacity": 10}]),
      "no vehicle can carry the demand of A"),
-    (_base(customers=[{"name": "A", "demand": 1}]), "need x and y"),
+    (_base(customers=[{"name": "A", "demand": 1}]), "needs x and y"),
     (_base(distance_matrix=[[0, 1], [1, 0]]), "3 x 3"),
     (_base(customers=[{"name": "Depot", "x": 1, "y": 1, "demand": 1}]), "unique"),
     (_base(customers=[]), "at least 1"),

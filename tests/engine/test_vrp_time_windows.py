@@ -100,18 +100,18 @@ def test_small_random_instances_match_brute_force(seed):
     expected = brute_force(data)
     assert expected < math.inf
     out = vrptw.TEMPLATE.run(data, QUICK)
-    assert out.status == "feasible"
+    assert out.status == "optimal"
     assert out.objective_value == expected
     assert_valid_timetable(data, out.solution)
 
 
-@pytest.mark.parametrize("seed, status", [(1, "infeasible"), (2, "infeasible"), (7, "time_limit")])
+@pytest.mark.parametrize("seed, status", [(1, "infeasible"), (2, "infeasible"), (7, "infeasible")])
 def test_instances_without_any_plan_never_return_one(seed, status):
     data = random_instance(seed)
     assert brute_force(data) == math.inf
     out = vrptw.TEMPLATE.run(data, RunOptions(time_limit_s=0.5))
     # Seeds 1 and 2 have a stop out of reach (proven before the search); seed 7's windows conflict only in
-    # combination, which the heuristic search cannot prove, so it reports that no plan was found in time.
+    # combination, which the exact model (small instances) proves.
     assert out.status == status and out.solution is None and out.message
 
 
@@ -145,21 +145,21 @@ def test_stop_unreachable_in_its_window_is_infeasible():
     data = _two_stops(stops=[{"name": "A", "earliest": 0, "latest": 5}, {"name": "B"}])
     out = vrptw.TEMPLATE.run(data, QUICK)
     assert out.status == "infeasible"
-    assert "stop 'A' cannot be reached before its window closes at 5" in out.message
+    assert "stop 'A' cannot be reached before its window closes at 5: the earliest arrival" in out.message
 
 
 def test_stop_that_keeps_a_vehicle_out_past_closing_is_infeasible():
     data = _two_stops(stops=[{"name": "A", "earliest": 85, "service_time": 10}, {"name": "B"}])
     out = vrptw.TEMPLATE.run(data, QUICK)
     assert out.status == "infeasible"
-    assert "cannot be back before the depot closes at 100" in out.message
+    assert "back before its depot closes or its shift ends at 100" in out.message
 
 
 def test_stop_opening_after_the_depot_closes_is_infeasible():
     data = _two_stops(stops=[{"name": "A", "earliest": 150}, {"name": "B"}])
     out = vrptw.TEMPLATE.run(data, QUICK)
     assert out.status == "infeasible"
-    assert "stop 'A' opens at 150, after the depot closes at 100" in out.message
+    assert "stop 'A' opens at 150, after the vehicles must be back (at 100)" in out.message
 
 
 def test_loads_that_cannot_be_split_are_infeasible():
@@ -171,12 +171,11 @@ def test_loads_that_cannot_be_split_are_infeasible():
 
 
 def test_windows_one_vehicle_cannot_meet_together_report_unserved_stops():
-    # Each stop alone is reachable, but one vehicle cannot serve both by time 20: no plan is found, and the
-    # routing search (which proves nothing) reports time_limit with the stops it could not fit.
+    # Each stop alone is reachable, but one vehicle cannot serve both by time 20: the exact model proves it.
     out = vrptw.TEMPLATE.run(_two_stops(), RunOptions(time_limit_s=0.5))
-    assert out.status == "time_limit" and out.solution is None
-    assert "could not be fitted" in out.message
-    assert vrptw.TEMPLATE.run(_two_stops(vehicles=[{"name": "V1"}, {"name": "V2"}]), QUICK).status == "feasible"
+    assert out.status == "infeasible" and out.solution is None
+    assert "proven by CP-SAT" in out.message
+    assert vrptw.TEMPLATE.run(_two_stops(vehicles=[{"name": "V1"}, {"name": "V2"}]), QUICK).status == "optimal"
 
 
 @pytest.mark.parametrize("changes, message", [
@@ -187,7 +186,7 @@ def test_windows_one_vehicle_cannot_meet_together_report_unserved_stops():
     ({"vehicles": [{"name": "V1", "capacity": 5}, {"name": "V2", "capacity": 5}],
       "stops": [{"name": "A", "demand": 7}, {"name": "B"}]}, "no vehicle can carry the demand of A"),
     ({"travel_time_matrix": [[0, 1], [1, 0]]}, "3 x 3"),
-    ({"travel_time_matrix": None}, "need x and y"),
+    ({"travel_time_matrix": None}, "needs x and y"),
     ({"travel_time_matrix": [[0, 1.5, 1], [1, 0, 1], [1, 1, 0]]}, "valid integer"),
     ({"stops": [{"name": f"s{i}"} for i in range(501)]}, "at most 500"),
     ({"stops": [{"name": "Depot"}, {"name": "B"}]}, "unique"),
