@@ -215,6 +215,7 @@ class TimeFrame:
             return "int"
         if CLOCK.match(value):
             return "clock"
+        TimeFrame._moment(value)  # raises with the reason when it is not a date-time either
         return "iso"
 
     @staticmethod

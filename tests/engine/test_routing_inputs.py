@@ -1,0 +1,407 @@
+"""Routing inputs as dispatchers write them, each checked against an independent computation.
+
+Latitude/longitude, clock times and ISO date-times, several depots, a mixed fleet with shifts,
+optional stops and pickup-and-delivery pairs: small instances are compared with a brute force
+written here from the problem statement (every assignment of stops to vehicles, every order),
+and every returned plan is re-costed from its own routes.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+import random
+
+import pytest
+from pydantic import ValidationError
+
+from chalicelib.engine.options import RunOptions
+from chalicelib.templates import cvrp, tsp
+from chalicelib.templates import vrp_time_windows as vrptw
+
+PROVE = RunOptions(time_limit_s=20)
+"""Small instances return as soon as they are proven: the limit is only a margin for a busy machine."""
+
+
+def haversine_km(a: dict, b: dict) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def held_karp(dist: list[list[float]]) -> float:
+    """Shortest closed tour from city 0 (dynamic programming over subsets)."""
+    n = len(dist)
+    best = {(1 << j, j): dist[0][j] for j in range(1, n)}
+    for size in range(2, n):
+        for subset in itertools.combinations(range(1, n), size):
+            mask = sum(1 << j for j in subset)
+            for j in subset:
+                best[mask, j] = min(best[mask ^ (1 << j), k] + dist[k][j] for k in subset if k != j)
+    full = sum(1 << j for j in range(1, n))
+    return min(best[full, j] + dist[j][0] for j in range(1, n))
+
+
+# --- TSP ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_twelve_city_tsp_is_proven_optimal(seed):
+    rng = random.Random(seed)
+    cities = [{"name": f"c{i}", "x": rng.uniform(0, 100), "y": rng.uniform(0, 100)} for i in range(12)]
+    out = tsp.TEMPLATE.run({"cities": cities}, PROVE)
+    dist = [[math.hypot(a["x"] - b["x"], a["y"] - b["y"]) for b in cities] for a in cities]
+    assert out.status == "optimal" and out.gap == 0
+    assert out.objective_value == pytest.approx(held_karp(dist), abs=1e-5)
+    assert out.solution["search"]["method"] == "exact"
+
+
+def test_asymmetric_matrix_tour_is_optimal():
+    rng = random.Random(7)
+    n = 9
+    matrix = [[0 if i == j else rng.randint(1, 99) for j in range(n)] for i in range(n)]
+    out = tsp.TEMPLATE.run({"cities": [{"name": str(i)} for i in range(n)], "distance_matrix": matrix}, PROVE)
+    assert out.status == "optimal"
+    assert out.objective_value == held_karp(matrix)
+    tour = [int(name) for name in out.solution["tour"]]
+    assert sum(matrix[a][b] for a, b in zip(tour, tour[1:])) == out.objective_value
+
+
+def test_lat_lon_tour_is_costed_in_great_circle_km_times_the_road_factor():
+    cities = [{"name": "Berlin", "lat": 52.52, "lon": 13.405}, {"name": "Hamburg", "lat": 53.551, "lon": 9.993},
+              {"name": "Munich", "lat": 48.137, "lon": 11.575}, {"name": "Cologne", "lat": 50.938, "lon": 6.96},
+              {"name": "Frankfurt", "lat": 50.11, "lon": 8.682}, {"name": "Leipzig", "lat": 51.34, "lon": 12.375}]
+    out = tsp.TEMPLATE.run({"cities": cities, "road_factor": 1.2}, PROVE)
+    by_name = {c["name"]: c for c in cities}
+    tour = out.solution["tour"]
+    recomputed = sum(1.2 * haversine_km(by_name[a], by_name[b]) for a, b in zip(tour, tour[1:]))
+    assert out.status == "optimal"
+    assert out.objective_value == pytest.approx(recomputed, rel=1e-9)
+    dist = [[1.2 * haversine_km(a, b) for b in cities] for a in cities]
+    assert out.objective_value == pytest.approx(held_karp(dist), rel=1e-6)
+
+
+def test_large_tour_stops_after_the_no_improvement_limit_and_says_so():
+    rng = random.Random(3)
+    cities = [{"name": f"c{i}", "x": rng.uniform(0, 1000), "y": rng.uniform(0, 1000)} for i in range(80)]
+    out = tsp.TEMPLATE.run({"cities": cities, "no_improvement_iterations": 200}, RunOptions(time_limit_s=60))
+    search = out.solution["search"]
+    assert out.status == "feasible" and search["method"] == "heuristic"
+    assert search["stopped_by"] == "no_improvement" and search["no_improvement_iterations"] == 200
+    assert search["iterations"] >= 200 and out.solve_time_ms < 60_000
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"cities": [{"name": "A", "x": 0, "y": 0}, {"name": "B", "lat": 1, "lon": 2}]}, "mix of x/y and lat/lon"),
+    ({"cities": [{"name": "A", "lat": 0, "lon": 0, "x": 1, "y": 1}, {"name": "B", "lat": 1, "lon": 2}]},
+     "both x/y and lat/lon"),
+    ({"cities": [{"name": "A", "lat": 91, "lon": 0}, {"name": "B", "lat": 1, "lon": 2}]}, "less than or equal to 90"),
+    ({"cities": [{"name": "A", "lat": 0, "lon": 0}, {"name": "B", "lat": 1}]}, "only one of its coordinates"),
+    ({"cities": [{"name": "A", "x": 0, "y": 0}, {"name": "B", "x": 1, "y": 1}], "no_improvement_iterations": 5},
+     "greater than or equal to 100"),
+])
+def test_bad_locations_are_rejected(data, message):
+    with pytest.raises(ValidationError, match=message):
+        tsp.TEMPLATE.input_model.model_validate(data)
+
+
+# --- An independent brute force for small rich instances ------------------------------------------
+
+def brute_force(depots, stops, vehicles, travel, pairs=()):
+    """Cheapest plan by enumeration. depots: (opens, closes); stops: dicts with window, service, demand,
+    pickup, required, penalty; vehicles: dicts with start, end, capacity, fixed, unit, shift, max_duration;
+    travel[i][j] over locations (depots first, then stops). Times: earliest-start schedule."""
+    first = len(depots)
+    pair_of = {p: (p, d, a) for p, d, a in pairs} | {d: (p, d, a) for p, d, a in pairs}
+    best = math.inf
+    for assignment in itertools.product(range(-1, len(vehicles)), repeat=len(stops)):
+        if any(a < 0 and stops[s]["required"] for s, a in enumerate(assignment)):
+            continue
+        if any(assignment[p] != assignment[d] for p, d, _ in pairs):
+            continue
+        total = sum(stops[s]["penalty"] for s, a in enumerate(assignment) if a < 0)
+        for v, vehicle in enumerate(vehicles):
+            mine = [s for s, a in enumerate(assignment) if a == v]
+            if not mine:
+                continue
+            route_best = min((cost for order in itertools.permutations(mine)
+                              if (cost := route_cost(order, depots, stops, vehicle, travel, first, pair_of))
+                              is not None), default=math.inf)
+            total += route_best
+        best = min(best, total)
+    return best
+
+
+def route_cost(order, depots, stops, vehicle, travel, first, pair_of):
+    seen = set()
+    for s in order:
+        if s in pair_of and pair_of[s][1] == s and pair_of[s][0] not in seen:
+            return None
+        seen.add(s)
+    load = sum(stops[s]["demand"] for s in order)
+    if vehicle["capacity"] is not None and load > vehicle["capacity"]:
+        return None
+    departure = max(depots[vehicle["start"]][0], vehicle["shift"][0])
+    clock, where, driven = departure, vehicle["start"], 0
+    for s in order:
+        leg = travel[where][first + s]
+        driven += leg
+        start = max(clock + leg, stops[s]["window"][0])
+        if start > stops[s]["window"][1]:
+            return None
+        load += stops[s]["pickup"] - stops[s]["demand"]
+        if s in pair_of:
+            load += pair_of[s][2] if pair_of[s][0] == s else -pair_of[s][2]
+        if vehicle["capacity"] is not None and load > vehicle["capacity"]:
+            return None
+        clock, where = start + stops[s]["service"], first + s
+    driven += travel[where][vehicle["end"]]
+    if driven > vehicle.get("max_distance", math.inf):
+        return None
+    back = clock + travel[where][vehicle["end"]]
+    if back > min(depots[vehicle["end"]][1], vehicle["shift"][1]):
+        return None
+    # Leaving later never breaks a window it did not break, so the route's shortest duration is back - (latest
+    # departure); with waiting allowed, the earliest-start schedule bounds it from above: check the limit there.
+    if vehicle["max_duration"] is not None and back - departure > vehicle["max_duration"] + _slack(
+            order, departure, depots, stops, vehicle, travel, first):
+        return None
+    return vehicle["fixed"] + vehicle["unit"] * driven
+
+
+def _slack(order, departure, depots, stops, vehicle, travel, first):
+    """How much later the vehicle could leave without breaking any window (it waits less)."""
+    clock, where, waited, slack = departure, vehicle["start"], 0, math.inf
+    for s in order:
+        arrival = clock + travel[where][first + s]
+        start = max(arrival, stops[s]["window"][0])
+        waited += start - arrival
+        slack = min(slack, waited + stops[s]["window"][1] - start)
+        clock, where = start + stops[s]["service"], first + s
+    return max(0, min(slack, waited))
+
+
+def random_rich_instance(seed: int) -> dict:
+    """Two depots, three different vehicles with shifts, five stops (one optional), clock times."""
+    rng = random.Random(seed)
+    clock = lambda m: f"{m // 60:02d}:{m % 60:02d}"  # noqa: E731
+    depots = [{"name": "North", "x": 0, "y": 0, "opens": "07:00", "closes": "17:00"},
+              {"name": "South", "x": 60, "y": 10, "opens": "06:00", "closes": "18:00"}]
+    stops = []
+    for k in range(5):
+        early = rng.randint(7 * 60, 12 * 60)
+        stops.append({"name": f"S{k}", "x": rng.randint(0, 60), "y": rng.randint(-30, 40),
+                      "earliest": clock(early), "latest": clock(early + rng.randint(30, 180)),
+                      "service_time": rng.choice([5, 10, 15]), "demand": rng.randint(1, 6)})
+    stops[4].update(required=False, penalty=rng.choice([20, 80]))
+    vehicles = [{"name": "Van", "capacity": 10, "start_depot": "North", "shift_start": "08:00"},
+                {"name": "Truck", "capacity": 20, "fixed_cost": 30, "cost_per_time": 1.5, "start_depot": "South",
+                 "end_depot": "North", "max_duration": 300},
+                {"name": "Bike", "capacity": 4, "start_depot": "North", "shift_end": "13:00"}]
+    return {"depots": depots, "stops": stops, "vehicles": vehicles, "speed": 0.5}
+
+
+def to_minutes(value: str) -> int:
+    hours, minutes = value.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def expected_cost(data: dict) -> float:
+    names = [d["name"] for d in data["depots"]]
+    places = data["depots"] + data["stops"]
+    travel = [[math.ceil(math.hypot(a["x"] - b["x"], a["y"] - b["y"]) / data["speed"] - 1e-9) for b in places]
+              for a in places]
+    depots = [(to_minutes(d["opens"]), to_minutes(d["closes"])) for d in data["depots"]]
+    stops = [{"window": (to_minutes(s["earliest"]), to_minutes(s["latest"])), "service": s["service_time"],
+              "demand": s["demand"], "pickup": s.get("pickup", 0), "required": s.get("required", True),
+              "penalty": s.get("penalty", 0)} for s in data["stops"]]
+    vehicles = []
+    for v in data["vehicles"]:
+        start = names.index(v.get("start_depot", names[0]))
+        end = names.index(v.get("end_depot", v.get("start_depot", names[0])))
+        vehicles.append({"start": start, "end": end, "capacity": v.get("capacity"), "fixed": v.get("fixed_cost", 0),
+                         "unit": v.get("cost_per_time", 1),
+                         "shift": (to_minutes(v["shift_start"]) if "shift_start" in v else 0,
+                                   to_minutes(v["shift_end"]) if "shift_end" in v else math.inf),
+                         "max_duration": v.get("max_duration")})
+    index = {s["name"]: k for k, s in enumerate(data["stops"])}
+    pairs = [(index[p["pickup"]], index[p["delivery"]], p.get("amount", 0)) for p in data.get("pickup_deliveries", [])]
+    return brute_force(depots, stops, vehicles, travel, pairs)
+
+
+def recost(data: dict, solution: dict) -> float:
+    """The plan's cost from its own timetables: fixed + cost_per_time * travel + penalties of skipped stops."""
+    vehicles = {v["name"]: v for v in data["vehicles"]}
+    total = 0.0
+    for route in solution["routes"]:
+        v = vehicles[route["vehicle"]]
+        travel = sum(row["travel_time"] for row in route["timetable"][1:])
+        assert travel == route["travel_time"]
+        total += v.get("fixed_cost", 0) + v.get("cost_per_time", 1) * travel
+    penalties = {s["name"]: s.get("penalty", 0) for s in data["stops"]}
+    return total + sum(penalties[item["name"]] for item in solution["skipped"])
+
+
+def check_timetables(data: dict, solution: dict) -> None:
+    """Windows, shifts, depots and capacities hold in the returned timetables (clock strings)."""
+    stops = {s["name"]: s for s in data["stops"]}
+    depots = {d["name"]: d for d in data["depots"]}
+    for route in solution["routes"]:
+        v = next(v for v in data["vehicles"] if v["name"] == route["vehicle"])
+        rows = route["timetable"]
+        assert to_minutes(rows[0]["departure"]) >= to_minutes(depots[route["start_depot"]]["opens"])
+        assert to_minutes(rows[-1]["arrival"]) <= to_minutes(depots[route["end_depot"]]["closes"])
+        if "shift_start" in v:
+            assert to_minutes(rows[0]["departure"]) >= to_minutes(v["shift_start"])
+        if "shift_end" in v:
+            assert to_minutes(rows[-1]["arrival"]) <= to_minutes(v["shift_end"])
+        if "max_duration" in v:
+            assert route["duration"] <= v["max_duration"]
+        for row in rows[1:-1]:
+            stop = stops[row["location"]]
+            assert to_minutes(stop["earliest"]) <= to_minutes(row["service_start"]) <= to_minutes(stop["latest"])
+            assert 0 <= row["on_board"] <= v["capacity"]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_depots_mixed_fleet_shifts_and_optional_stops_match_brute_force(seed):
+    data = random_rich_instance(seed)
+    expected = expected_cost(data)
+    out = vrptw.TEMPLATE.run(data, PROVE)
+    if expected == math.inf:
+        assert out.status == "infeasible"
+        return
+    assert out.status == "optimal"
+    assert out.objective_value == pytest.approx(expected, abs=1e-6)
+    assert recost(data, out.solution) == pytest.approx(out.objective_value, abs=1e-6)
+    check_timetables(data, out.solution)
+
+
+@pytest.mark.parametrize("seed", [5, 6, 7])
+def test_pickup_and_delivery_pairs_match_brute_force(seed):
+    data = random_rich_instance(seed)
+    for stop in data["stops"][:4]:
+        stop["demand"] = 0
+    data["stops"][4].update(required=True, penalty=None)
+    data["stops"][4].pop("penalty")
+    data["pickup_deliveries"] = [{"pickup": "S2", "delivery": "S0", "amount": 4},
+                                 {"pickup": "S1", "delivery": "S3", "amount": 3}]
+    for stop in data["stops"]:  # wide windows, so that the pairs' order decides
+        stop["earliest"], stop["latest"] = "07:00", "16:00"
+    expected = expected_cost(data)
+    out = vrptw.TEMPLATE.run(data, PROVE)
+    assert expected < math.inf
+    assert out.status == "optimal"
+    assert out.objective_value == pytest.approx(expected, abs=1e-6)
+    check_timetables(data, out.solution)
+    for pair in data["pickup_deliveries"]:
+        route = next(r for r in out.solution["routes"] if pair["pickup"] in r["stops"])
+        assert route["stops"].index(pair["pickup"]) < route["stops"].index(pair["delivery"])
+
+
+def test_clock_strings_integers_and_iso_date_times_give_the_same_plan():
+    data = random_rich_instance(2)
+    clock_out = vrptw.TEMPLATE.run(data, PROVE)
+
+    def convert(value, form):
+        minutes = to_minutes(value)
+        return minutes if form == "int" else f"2026-03-0{2 + minutes // 1440}T{value}:00+01:00"
+
+    for form in ("int", "iso"):
+        other = {**data, "depots": [dict(d) for d in data["depots"]], "stops": [dict(s) for s in data["stops"]],
+                 "vehicles": [dict(v) for v in data["vehicles"]]}
+        for item in other["depots"] + other["stops"] + other["vehicles"]:
+            for key in ("opens", "closes", "earliest", "latest", "shift_start", "shift_end"):
+                if key in item:
+                    item[key] = convert(item[key], form)
+        out = vrptw.TEMPLATE.run(other, PROVE)
+        assert out.objective_value == pytest.approx(clock_out.objective_value)
+        first = out.solution["routes"][0]["start_time"]
+        clock_first = clock_out.solution["routes"][0]["start_time"]
+        if form == "int":
+            assert first == to_minutes(clock_first)
+        else:
+            assert first == f"2026-03-02T{clock_first}+01:00"
+
+
+def test_times_past_midnight_are_written_with_the_day():
+    data = {"depot": {"name": "D", "x": 0, "y": 0, "opens": "22:00", "closes": "23:59"},
+            "stops": [{"name": "A", "x": 30, "y": 0, "earliest": "23:00", "service_time": 120}],
+            "vehicles": [{"name": "V"}]}
+    out = vrptw.TEMPLATE.run(data, PROVE)
+    assert out.status == "infeasible"  # back at 01:30 the next day, after the depot closes
+    assert "01:30+1d" in out.message
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"stops": [{"name": "A", "x": 1, "y": 1, "earliest": "08:00", "latest": 600}]}, "times mix forms"),
+    ({"stops": [{"name": "A", "x": 1, "y": 1, "earliest": "8h30"}]}, "is not a time"),
+    ({"stops": [{"name": "A", "x": 1, "y": 1, "earliest": "2026-03-02T08:30:10"}]}, "whole minute"),
+    ({"depot": {"name": "D", "x": 0, "y": 0, "opens": "2026-03-02T08:00+01:00", "closes": "2026-03-02T18:00"}},
+     "offset"),
+    ({"stops": [{"name": "A", "x": 1, "y": 1, "required": False}]}, "needs a penalty"),
+    ({"stops": [{"name": "A", "x": 1, "y": 1, "penalty": 5}]}, "set required to false"),
+    ({"vehicles": [{"name": "V", "start_depot": "Nowhere"}]}, "not one of the depots"),
+    ({"pickup_deliveries": [{"pickup": "A", "delivery": "Z"}]}, "not one of the stops"),
+    ({"depots": [{"name": "D2", "x": 0, "y": 0, "closes": "18:00"}]}, "either depot or depots"),
+])
+def test_bad_rich_inputs_are_rejected(changes, message):
+    base = {"depot": {"name": "D", "x": 0, "y": 0, "opens": "08:00", "closes": "18:00"},
+            "stops": [{"name": "A", "x": 1, "y": 1}], "vehicles": [{"name": "V"}]}
+    with pytest.raises(ValidationError, match=message):
+        vrptw.TEMPLATE.input_model.model_validate({**base, **changes})
+
+
+def test_skipped_stops_say_why_in_plain_words():
+    data = {"depot": {"name": "D", "x": 0, "y": 0, "opens": "08:00", "closes": "18:00"},
+            "stops": [{"name": "Near", "x": 10, "y": 0, "demand": 5},
+                      {"name": "Heavy", "x": 5, "y": 5, "demand": 120, "required": False, "penalty": 1000},
+                      {"name": "Late", "x": 400, "y": 0, "latest": "08:30", "required": False, "penalty": 1000},
+                      {"name": "Cheap", "x": 0, "y": 200, "required": False, "penalty": 1}],
+            "vehicles": [{"name": "V", "capacity": 100}], "speed": 1}
+    out = vrptw.TEMPLATE.run(data, PROVE)
+    assert out.status == "optimal"
+    reasons = {item["name"]: item["reason"] for item in out.solution["skipped"]}
+    assert set(reasons) == {"Heavy", "Late", "Cheap"}
+    assert "needs 120 units, more than any vehicle carries (100)" in reasons["Heavy"]
+    assert "window closes at 08:30" in reasons["Late"] and "earliest arrival from a depot is 14:40" in reasons["Late"]
+    assert "more to the cost than its penalty of 1" in reasons["Cheap"]
+    assert out.objective_value == 20 + 1000 + 1000 + 1
+
+
+# --- CVRP: depots, mixed fleet, optional customers ------------------------------------------------
+
+def test_cvrp_with_two_depots_and_a_mixed_fleet_matches_brute_force():
+    rng = random.Random(11)
+    data = {"depots": [{"name": "West", "x": 0, "y": 50}, {"name": "East", "x": 100, "y": 50}],
+            "customers": [{"name": f"C{k}", "x": rng.randint(0, 100), "y": rng.randint(0, 100),
+                           "demand": rng.randint(1, 9)} for k in range(6)],
+            "vehicles": [{"name": "W", "capacity": 15, "start_depot": "West"},
+                         {"name": "E", "capacity": 15, "start_depot": "East", "cost_per_distance": 0.5,
+                          "fixed_cost": 20},
+                         {"name": "X", "capacity": 30, "start_depot": "West", "end_depot": "East",
+                          "max_distance": 180, "cost_per_distance": 1.25}]}
+    data["customers"][5].update(required=False, penalty=15)
+    out = cvrp.TEMPLATE.run(data, PROVE)
+    places = data["depots"] + data["customers"]
+    dist = [[math.hypot(a["x"] - b["x"], a["y"] - b["y"]) for b in places] for a in places]
+    stops = [{"window": (0, math.inf), "service": 0, "demand": c["demand"], "pickup": 0,
+              "required": c.get("required", True), "penalty": c.get("penalty", 0)} for c in data["customers"]]
+    vehicles = [{"start": 0, "end": 0, "capacity": 15, "fixed": 0, "unit": 1, "shift": (0, math.inf),
+                 "max_duration": None},
+                {"start": 1, "end": 1, "capacity": 15, "fixed": 20, "unit": 0.5, "shift": (0, math.inf),
+                 "max_duration": None},
+                {"start": 0, "end": 1, "capacity": 30, "fixed": 0, "unit": 1.25, "shift": (0, math.inf),
+                 "max_duration": None, "max_distance": 180}]
+    expected = brute_force([(0, math.inf), (0, math.inf)], stops, vehicles, dist)
+    assert out.status == "optimal"
+    # Distances are optimised to 3 decimals (whole thousandths), so the optimum may differ in the 3rd decimal.
+    assert out.objective_value == pytest.approx(expected, abs=0.01)
+    for route in out.solution["routes"]:
+        path = [route["start_depot"], *route["customers"], route["end_depot"]]
+        at = {p["name"]: p for p in places}
+        driven = sum(math.hypot(at[a]["x"] - at[b]["x"], at[a]["y"] - at[b]["y"]) for a, b in zip(path, path[1:]))
+        assert route["distance"] == pytest.approx(driven, abs=1e-6)
+        assert route["load"] == sum(at[c]["demand"] for c in route["customers"]) <= route["capacity"]
+        if route["vehicle"] == "X":
+            assert driven <= 180
+    total = sum(r["cost"] for r in out.solution["routes"]) + sum(s["penalty"] for s in out.solution["skipped"])
+    assert out.objective_value == pytest.approx(total, abs=1e-6)
