@@ -7,9 +7,10 @@ the gap is how far the reported objective is from that optimum (0 when it is rea
 "to sol." is when the reported solution was first found, in seconds since the template was
 called (input validation and model building included, as in "total"). Every solver reports its
 improving solutions as they come and the bench listens: CP-SAT through a solution callback (the
-reported solution is the last one of the last CP-SAT solve), the routing library through its
-at-solution callback (the first accepted plan as cheap as the reported one; costs compared
-unscaled, right for the TSPLIB/CVRPLIB instances, whose distances are whole numbers), SCIP through
+reported solution is the last one of the last CP-SAT solve), PyVRP through its
+stopping criterion, which PyVRP calls after every iteration with the best cost so far (the first
+plan as cheap as the reported one; costs compared unscaled, right for the TSPLIB/CVRPLIB instances,
+whose distances are whole numbers), SCIP through
 its log (captured from the process's stdout: the first line showing the final primal bound, to
 SCIP's 0.1 s resolution). When the last solver to run gave no signal (GLOP: an LP's one solution
 is its last; the cutting-stock template when its rounding met the bound and SCIP never ran), the
@@ -32,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from chalicelib.engine import cpsat, linear, routing  # noqa: E402
+from chalicelib.engine import cpsat, linear, vrp  # noqa: E402
 from chalicelib.engine.options import RunOptions  # noqa: E402
 from chalicelib.templates import TEMPLATE_NAMES, get_template  # noqa: E402
 from tests.engine import (  # noqa: E402
@@ -94,16 +95,17 @@ def _listen_to_cp_sat() -> None:
 
 
 def _listen_to_routing() -> None:
-    """The routing search reports the cost of every solution it accepts (not only improving ones)."""
-    original_solve = routing.solve
+    """PyVRP asks its stopping criterion after every iteration, with the best cost so far: listen there."""
+    original_call = vrp._Stop.__call__
 
-    def solve(model, options, *, started=None):
-        events: list = []
-        SOLVER_CALLS.append(("routing", events))
-        model.AddAtSolutionCallback(lambda: events.append((_since_start(), model.CostVar().Value())))
-        return original_solve(model, options, started=started)
+    def call(self, best_cost):
+        if not self.iterations:
+            SOLVER_CALLS.append(("routing", []))
+        if best_cost < self.best:
+            SOLVER_CALLS[-1][1].append((_since_start(), best_cost))
+        return original_call(self, best_cost)
 
-    routing.solve = solve
+    vrp._Stop.__call__ = call
 
 
 _SCIP_ROW = re.compile(r"^\s*\S?\s*(\d+(?:\.\d+)?)s\|")

@@ -442,7 +442,7 @@ def solve_exact(problem: Problem, options: RunOptions, *, hint: Plan | None = No
     cost += sum(stops[j - 1].penalty * (1 - served[j - 1]) for j in nodes if served[j - 1] is not None)
     model.minimize(cost)
     if hint is not None and hint.cost is not None:
-        _add_hint(model, hint, vehicles, arcs_of, used, visit, served, stops)
+        _add_hint(model, hint, vehicles, arcs_of, used, visit, served)
         model.add(cost <= hint.cost)
 
     # Cut: at least as many vehicles as the deliveries need, filling the largest first.
@@ -492,8 +492,8 @@ def _canonical(routes: list[tuple[int, list[int]]], vehicles: list[Vehicle]) -> 
     return out
 
 
-def _add_hint(model: Any, hint: Plan, vehicles: list[Vehicle], arcs_of: list[dict[tuple[int, int], Any]], used: list[Any],
-              visit: list[list[Any]], served: list[Any], stops: list[Stop]) -> None:
+def _add_hint(model: Any, hint: Plan, vehicles: list[Vehicle], arcs_of: list[dict[tuple[int, int], Any]],
+              used: list[Any], visit: list[list[Any]], served: list[Any]) -> None:
     """Hint every arc, visit and use literal with their values in `hint`."""
     route_of = dict(_canonical(hint.routes, vehicles))
     for v, arcs in enumerate(arcs_of):

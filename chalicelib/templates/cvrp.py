@@ -32,12 +32,16 @@ from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
 from chalicelib.templates import routing_common as common
 from chalicelib.templates.base import Template
-from chalicelib.templates.routing_common import Distance, Located, NoImprovement
+from chalicelib.templates.routing_common import Distance, Located, NoImprovement, PackedMatrix
 
 MAX_CUSTOMERS = 1000
 MAX_VEHICLES = 200
 MAX_DEPOTS = 50
+MAX_LOCATIONS = MAX_CUSTOMERS + MAX_DEPOTS
 
+
+DistanceRows = Annotated[list[Annotated[list[Distance], Field(max_length=MAX_LOCATIONS)]],
+                         Field(max_length=MAX_LOCATIONS)]
 
 class Depot(Located):
     name: str = Field(default="Depot", min_length=1, max_length=200)
@@ -85,10 +89,11 @@ class CvrpInput(BaseModel):
     """Customers to serve, at most 1,000."""
     vehicles: list[Vehicle] = Field(min_length=1, max_length=MAX_VEHICLES)
     """The fleet, at most 200 vehicles; a vehicle may stay at its depot unused."""
-    distance_matrix: list[Annotated[list[Distance], Field(max_length=MAX_CUSTOMERS + MAX_DEPOTS)]] | None = Field(
-        default=None, max_length=MAX_CUSTOMERS + MAX_DEPOTS)
+    distance_matrix: DistanceRows | PackedMatrix | None = None
     """Optional distances, in any distance unit: row i, column j is the distance from location i to j,
-    where the depots come first (in order) and then the customers in order. Replaces the coordinates."""
+    where the depots come first (in order) and then the customers in order. Replaces the coordinates. A large
+    matrix can be sent packed: {"format": "int32" or "float32", "data": base64 of the gzip-compressed
+    little-endian bytes}."""
     metric: Literal["euclidean", "euc_2d"] = "euclidean"
     """How planar coordinates become distances: "euclidean" is the straight line; "euc_2d" rounds each leg
     to the nearest whole number (TSPLIB EUC_2D, as used by CVRPLIB benchmark optima)."""
@@ -137,7 +142,8 @@ def solve(data: CvrpInput, options: RunOptions) -> SolveOutcome:
 
     # A quick proof of infeasibility when the required loads cannot be split among the vehicles at all.
     required = [c.demand for c in customers if c.required]
-    fits = routing.loads_fit(required, [v.capacity for v in vehicles], time_limit_s=min(2.0, 0.2 * options.time_limit_s))
+    fits = routing.loads_fit(required, [v.capacity for v in vehicles],
+                             time_limit_s=min(2.0, 0.2 * options.time_limit_s))
     if fits is False:
         return SolveOutcome(status="infeasible", solver="CP-SAT bin-packing check",
                             solve_time_ms=int((time.perf_counter() - started) * 1000),

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Annotated, Any, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Sequence
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from chalicelib.engine import routing
 from chalicelib.engine.result import SolveOutcome, relative_gap
@@ -42,6 +42,59 @@ class Located(BaseModel):
     """Longitude in degrees (WGS 84)."""
 
 
+class PackedMatrix(BaseModel):
+    """A square matrix as bytes, for plans whose JSON matrix would pass the 5 MiB body limit.
+
+    The numbers are row-major and little-endian, gzip-compressed (unless compression is "none"),
+    then base64-encoded: a 1,000 x 1,000 matrix of whole metres takes about 3.6 MB.
+    In Python: base64.b64encode(gzip.compress(numpy.asarray(m, "<i4").tobytes())).decode().
+    """
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    format: Literal["int32", "float32", "float64"]
+    """How each number is stored: 4-byte signed integers, or 4- or 8-byte IEEE floats, little-endian."""
+    compression: Literal["gzip", "none"] = "gzip"
+    """"gzip" when the bytes were gzip-compressed before base64 encoding."""
+    data: str = Field(min_length=1, max_length=8_000_000)
+    """The bytes, base64-encoded (standard alphabet, padding optional)."""
+    _values: Any = PrivateAttr(default=None)
+
+    def decode(self, size: int, *, integers: bool, field: str) -> Any:
+        """The size x size matrix (numpy), every entry finite, >= 0 and <= 1e9; decoded once."""
+        if self._values is not None:
+            return self._values
+        import base64
+        import binascii
+        import zlib
+
+        import numpy as np
+
+        dtype = np.dtype({"int32": "<i4", "float32": "<f4", "float64": "<f8"}[self.format])
+        expected = size * size * dtype.itemsize
+        try:
+            raw = base64.b64decode(self.data + "=" * (-len(self.data) % 4), validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError(f"{field}.data is not base64") from None
+        if self.compression == "gzip":
+            inflater = zlib.decompressobj(wbits=31)
+            try:
+                raw = inflater.decompress(raw, expected + 1)  # never inflates past what the matrix needs
+            except zlib.error:
+                raise ValueError(f"{field}.data is not gzip-compressed (set compression to \"none\" if it "
+                                 "is not)") from None
+        if len(raw) != expected:
+            raise ValueError(f"{field} must hold {size} x {size} {self.format} numbers ({expected:,} bytes); "
+                             f"it holds {'more' if len(raw) > expected else f'{len(raw):,} bytes'}")
+        values = np.frombuffer(raw, dtype=dtype).reshape(size, size)
+        if integers and self.format != "int32":
+            raise ValueError(f"{field} holds whole time units: use format int32")
+        if not np.all(np.isfinite(values)) or values.min() < 0 or values.max() > 1e9:
+            raise ValueError(f"every {field} entry must be a finite number from 0 to 1e9")
+        self._values = values.astype(np.int64 if self.format == "int32" else float)
+        return self._values
+
+
 ROAD_FACTOR_FIELD = Field(default=1.0, ge=1, le=10)
 ROAD_FACTOR_DOC = ("With lat/lon: each great-circle distance is multiplied by this to approximate the road "
                    "distance (1.3 is typical in cities); ignored otherwise.")
@@ -58,10 +111,13 @@ def check_unique(kind: str, names: Sequence[str]) -> None:
         raise ValueError(f"{kind} names must be unique; repeated: {', '.join(duplicates[:10])}")
 
 
-def check_places(places: Sequence[Any], matrix: Sequence[Sequence[float]] | None, *, matrix_field: str,
-                 who_needs: str, layout: str) -> None:
+def check_places(places: Sequence[Any], matrix: Sequence[Sequence[float]] | PackedMatrix | None, *,
+                 matrix_field: str, who_needs: str, layout: str, integers: bool = False) -> None:
     """Without a matrix every place has x/y, or every place has lat/lon; with one, it is square."""
     n = len(places)
+    if isinstance(matrix, PackedMatrix):
+        matrix.decode(n, integers=integers, field=matrix_field)
+        return
     if matrix is not None:
         if len(matrix) != n or any(len(row) != n for row in matrix):
             raise ValueError(f"{matrix_field} must be {n} x {n}{layout}")
@@ -115,9 +171,11 @@ def depot_index(depot_names: Sequence[str], name: str | None, vehicle: str) -> i
 
 # --- Data -----------------------------------------------------------------------------------------
 
-def distance_matrix(places: Sequence[Any], matrix: Sequence[Sequence[float]] | None, metric: str,
+def distance_matrix(places: Sequence[Any], matrix: Sequence[Sequence[float]] | PackedMatrix | None, metric: str,
                     road_factor: float = 1.0) -> Sequence[Sequence[float]]:
     """The given matrix, great-circle km x road_factor, or straight-line distances ("euc_2d": rounded)."""
+    if isinstance(matrix, PackedMatrix):
+        return matrix.decode(len(places), integers=False, field="matrix").tolist()
     if matrix is not None:
         return matrix
     if places[0].lat is not None:

@@ -26,10 +26,12 @@ from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
 from chalicelib.templates import routing_common as common
 from chalicelib.templates.base import Template
-from chalicelib.templates.routing_common import Distance, Located, NoImprovement
+from chalicelib.templates.routing_common import Distance, Located, NoImprovement, PackedMatrix
 
 MAX_CITIES = 2000
 
+
+DistanceRows = Annotated[list[Annotated[list[Distance], Field(max_length=MAX_CITIES)]], Field(max_length=MAX_CITIES)]
 
 class City(Located):
     name: str = Field(min_length=1, max_length=200)
@@ -41,10 +43,10 @@ class TspInput(BaseModel):
 
     cities: list[City] = Field(min_length=2, max_length=MAX_CITIES)
     """Cities to visit, at most 2,000; the tour starts at the first one unless `start` says otherwise."""
-    distance_matrix: list[Annotated[list[Distance], Field(max_length=MAX_CITIES)]] | None = Field(
-        default=None, max_length=MAX_CITIES)
+    distance_matrix: DistanceRows | PackedMatrix | None = None
     """Optional distances, in any distance unit: row i, column j is the distance from city i to city j,
-    in the order of `cities`. Replaces the coordinates when given; it may be asymmetric."""
+    in the order of `cities`. Replaces the coordinates when given; it may be asymmetric. A large matrix can
+    be sent packed: {"format": "int32" or "float32", "data": base64 of the gzip-compressed little-endian bytes}."""
     metric: Literal["euclidean", "euc_2d"] = "euclidean"
     """How coordinates become distances: "euclidean" is the straight line; "euc_2d" rounds each
     straight-line leg to the nearest whole number (TSPLIB EUC_2D, as used by benchmark optima)."""

@@ -37,17 +37,21 @@ from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
 from chalicelib.templates import routing_common as common
 from chalicelib.templates.base import Template
-from chalicelib.templates.routing_common import Located, NoImprovement, TimeFrame
+from chalicelib.templates.routing_common import Located, NoImprovement, PackedMatrix, TimeFrame
 
 MAX_STOPS = 500
 MAX_VEHICLES = 100
 MAX_DEPOTS = 50
+MAX_LOCATIONS = MAX_STOPS + MAX_DEPOTS
 MAX_TIME = 10**7
 
 TravelTime = Annotated[int, Field(ge=0, le=MAX_TIME)]
 Time = Annotated[int, Field(ge=0, le=MAX_TIME)] | Annotated[str, Field(min_length=4, max_length=40)]
 """A time: whole time units, "HH:MM", or an ISO 8601 date-time such as "2026-03-02T08:30:00+01:00"."""
 
+
+TravelTimeRows = Annotated[list[Annotated[list[TravelTime], Field(max_length=MAX_LOCATIONS)]],
+                           Field(max_length=MAX_LOCATIONS)]
 
 class Depot(Located):
     name: str = Field(default="Depot", min_length=1, max_length=200)
@@ -125,10 +129,10 @@ class VrptwInput(BaseModel):
     """The fleet, at most 100 vehicles; a vehicle may stay at its depot unused."""
     pickup_deliveries: list[PickupDelivery] = Field(default_factory=list, max_length=MAX_STOPS // 2)
     """Pairs of stops served by one vehicle, pickup before delivery (the pair's stops carry no demand)."""
-    travel_time_matrix: list[Annotated[list[TravelTime], Field(max_length=MAX_STOPS + MAX_DEPOTS)]] | None = Field(
-        default=None, max_length=MAX_STOPS + MAX_DEPOTS)
+    travel_time_matrix: TravelTimeRows | PackedMatrix | None = None
     """Optional travel times, in whole time units: row i, column j is the time from location i to j, where
-    the depots come first (in order) and then the stops in order. Replaces the coordinates."""
+    the depots come first (in order) and then the stops in order. Replaces the coordinates. A large matrix
+    can be sent packed: {"format": "int32", "data": base64 of the gzip-compressed little-endian bytes}."""
     speed: float = Field(default=1.0, gt=0, le=1e9)
     """With coordinates: distance units travelled per time unit (with lat/lon and clock times: km per
     minute, so 0.5 is 30 km/h); travel time = distance / speed, rounded up."""
@@ -159,7 +163,7 @@ class VrptwInput(BaseModel):
         common.check_unique("vehicle", [v.name for v in self.vehicles])
         common.check_places(places, self.travel_time_matrix, matrix_field="travel_time_matrix",
                             who_needs="every depot and stop needs",
-                            layout=": the depots first, then one row and column per stop in order")
+                            layout=": the depots first, then one row and column per stop in order", integers=True)
         common.check_optional(self.stops)
         frame = TimeFrame(self.times())
         if any(frame.minutes(value) > MAX_TIME for value in self.times()):
@@ -313,6 +317,8 @@ def solve(data: VrptwInput, options: RunOptions) -> SolveOutcome:
 
 def _travel_times(places: list[Any], data: VrptwInput) -> list[list[int]]:
     """The given matrix, or distance / speed rounded up to whole time units."""
+    if isinstance(data.travel_time_matrix, PackedMatrix):
+        return data.travel_time_matrix.decode(len(places), integers=True, field="travel_time_matrix").tolist()
     if data.travel_time_matrix is not None:
         return data.travel_time_matrix
     distances = common.distance_matrix(places, None, "euclidean", data.road_factor)

@@ -37,7 +37,7 @@ def _run_stopped(solve):
 def _random_tsp(n: int) -> dict:
     rng = random.Random(7)
     return {"cities": [{"name": f"c{i}", "x": rng.uniform(0, 1000), "y": rng.uniform(0, 1000)}
-                       for i in range(n)]}
+                       for i in range(n)], "no_improvement_iterations": 10**8}  # only the cancel stops it
 
 
 def _market_split(m: int = 4, n: int = 30) -> LinearModel:
@@ -56,6 +56,7 @@ def test_routing_search_stops_on_cancel_with_its_best_tour():
     outcome, seconds = _run_stopped(lambda: tsp.TEMPLATE.run(_random_tsp(150), LIMIT))
     assert seconds < LIMIT.time_limit_s / 3
     assert outcome.status == "feasible" and len(outcome.solution["tour"]) >= 150
+    assert outcome.solution["search"]["stopped_by"] == "cancelled"
 
 
 def test_cp_sat_stops_on_cancel_with_its_best_schedule():

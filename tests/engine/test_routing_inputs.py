@@ -405,3 +405,75 @@ def test_cvrp_with_two_depots_and_a_mixed_fleet_matches_brute_force():
             assert driven <= 180
     total = sum(r["cost"] for r in out.solution["routes"]) + sum(s["penalty"] for s in out.solution["skipped"])
     assert out.objective_value == pytest.approx(total, abs=1e-6)
+
+
+# --- Large matrices, packed -----------------------------------------------------------------------
+
+def pack(matrix, fmt="<i4", compression="gzip") -> dict:
+    import base64
+    import gzip
+
+    import numpy as np
+
+    raw = np.asarray(matrix, dtype=fmt).tobytes()
+    data = gzip.compress(raw) if compression == "gzip" else raw
+    name = {"<i4": "int32", "<f4": "float32", "<f8": "float64"}[fmt]
+    return {"format": name, "compression": compression, "data": base64.b64encode(data).decode()}
+
+
+@pytest.mark.parametrize("fmt, compression", [("<i4", "gzip"), ("<f8", "none"), ("<f4", "gzip")])
+def test_packed_matrix_gives_the_same_tour_as_the_json_matrix(fmt, compression):
+    rng = random.Random(5)
+    n = 10
+    matrix = [[0 if i == j else rng.randint(1, 500) for j in range(n)] for i in range(n)]
+    cities = [{"name": str(i)} for i in range(n)]
+    plain = tsp.TEMPLATE.run({"cities": cities, "distance_matrix": matrix}, PROVE)
+    packed = tsp.TEMPLATE.run({"cities": cities, "distance_matrix": pack(matrix, fmt, compression)}, PROVE)
+    assert packed.status == plain.status == "optimal"
+    assert packed.objective_value == plain.objective_value == held_karp(matrix)
+
+
+def test_packed_travel_times_drive_the_time_windows():
+    matrix = [[0, 10, 20], [10, 0, 15], [20, 15, 0]]
+    data = {"depot": {"name": "D", "closes": 100}, "stops": [{"name": "A", "latest": 10}, {"name": "B"}],
+            "vehicles": [{"name": "V"}], "travel_time_matrix": pack(matrix)}
+    out = vrptw.TEMPLATE.run(data, PROVE)
+    assert out.status == "optimal" and out.objective_value == 10 + 15 + 20
+
+
+def test_a_thousand_city_plan_fits_the_body_limit_packed():
+    import json
+
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    xy = rng.uniform(0, 50_000, (1000, 2))
+    metres = np.sqrt(((xy[:, None] - xy[None]) ** 2).sum(-1)) * rng.uniform(1.1, 1.5, (1000, 1000))
+    body = json.dumps({"input_data": {"cities": [{"name": f"c{i}"} for i in range(1000)],
+                                      "distance_matrix": pack(metres.round())}})
+    assert len(body) < 5 * 2**20
+    model = tsp.TEMPLATE.input_model.model_validate(json.loads(body)["input_data"])
+    assert model.distance_matrix.decode(1000, integers=False, field="distance_matrix")[3, 7] == round(metres[3, 7])
+
+
+@pytest.mark.parametrize("packed, message", [
+    ({"format": "int32", "data": "not base64!"}, "not base64"),
+    ({"format": "int32", "data": "AAAA"}, "not gzip-compressed"),
+    ({"format": "int32", "compression": "none", "data": "AAAA"}, r"2 x 2 int32 numbers \(16 bytes\)"),
+    ("bomb", "holds more"),
+    ("negative", "from 0 to 1e9"),
+    ("nan", "from 0 to 1e9"),
+    ({"format": "int64", "data": "AAAA"}, "int32"),
+])
+def test_bad_packed_matrices_are_rejected(packed, message):
+    import base64
+    import gzip
+
+    if packed == "bomb":  # 16 bytes expected; 100 MB of zeros compress to 100 KB
+        packed = {"format": "int32", "data": base64.b64encode(gzip.compress(bytes(100_000_000))).decode()}
+    elif packed == "negative":
+        packed = pack([[0, -1], [1, 0]])
+    elif packed == "nan":
+        packed = pack([[0, float("nan")], [1, 0]], "<f8")
+    with pytest.raises(ValidationError, match=message):
+        tsp.TEMPLATE.input_model.model_validate({"cities": [{"name": "A"}, {"name": "B"}], "distance_matrix": packed})

@@ -35,6 +35,7 @@ def checkpoint_canvas(value: float) -> dict[str, Any]:
 
 
 def tsp_input(cities: int = 52) -> dict[str, Any]:
-    """berlin52 (TSPLIB): a solve that takes seconds, to be caught while running."""
+    """berlin52 (TSPLIB): a search that runs to its time limit (no no-improvement stop), to be caught running."""
     return {"cities": [{"name": f"c{i}", "x": x, "y": y}
-                       for i, (x, y) in enumerate(BERLIN52["coordinates"][:cities])]}
+                       for i, (x, y) in enumerate(BERLIN52["coordinates"][:cities])],
+            "no_improvement_iterations": 10**8}
