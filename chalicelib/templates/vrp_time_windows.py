@@ -368,23 +368,28 @@ def _out_of_reach(k: int, first: int, travel: list[list[int]], window: list[tupl
     capacities = [v.capacity for v in vehicles if v.capacity is not None]
     if len(capacities) == len(vehicles) and max(stop.demand, stop.pickup) > max(capacities):
         return f"needs {max(stop.demand, stop.pickup)} units, more than any vehicle carries ({max(capacities)})"
-    reasons = []
+    reasons = []  # (kind, the time that rules the vehicle out, what it must beat)
     for f in fleet:
         arrival = f["departure_from"] + travel[f["start"]][node]
         start = max(arrival, window[k][0])
         back = start + stop.service_time + travel[node][f["end"]]
         if window[k][0] > f["back_by"]:
-            reasons.append(f"opens at {frame.format(window[k][0])}, after the vehicles must be back "
-                           f"(at {frame.format(f['back_by'])})")
+            reasons.append((0, window[k][0], f["back_by"]))
         elif start > window[k][1]:
-            reasons.append(f"cannot be reached before its window closes at {frame.format(window[k][1])}: the earliest "
-                           f"arrival from a depot is {frame.format(arrival)}")
+            reasons.append((1, arrival, window[k][1]))
         elif back > f["back_by"]:
-            reasons.append(f"cannot be served with a vehicle back before its depot closes or its shift ends at "
-                           f"{frame.format(f['back_by'])}: the earliest return is {frame.format(back)}")
+            reasons.append((2, back, f["back_by"]))
         else:
             return None
-    return reasons[0]
+    kind, when, limit = min(reasons)
+    if kind == 0:
+        return (f"opens at {frame.format(when)}, after every vehicle must be back (at {frame.format(limit)} "
+                "at the latest)")
+    if kind == 1:
+        return (f"cannot be reached before its window closes at {frame.format(limit)}: the earliest arrival from a "
+                f"depot is {frame.format(when)}")
+    return (f"cannot be served with a vehicle back before its depot closes or its shift ends: the earliest return "
+            f"is {frame.format(when)}, the latest allowed {frame.format(limit)}")
 
 
 def _skipped(k: int, first: int, travel: list[list[int]], window: list[tuple[int, int]], stop: Stop,
