@@ -43,6 +43,17 @@ EXACT_SHARE = 0.3
 stops take milliseconds; the margin is for a busy machine)."""
 SMALL_NO_IMPROVEMENT = 2000
 """On a small problem PyVRP stops after this many iterations without improvement (about 0.1 s)."""
+FAST_TSP_MAX = 65535
+"""fast-tsp's distances are 16-bit."""
+DEFAULT_TOUR_RESTARTS = 1
+TOUR_FIRST_SLICE_MIN_S = 0.2
+TOUR_FIRST_SLICE_PER_STOP_S = 0.001
+"""The first slice of a tour search: 0.2 s up to 200 stops, 1 s at 1,000."""
+MIN_SLICE_S = 0.2
+TOUR_SLICE_S = 2.0
+TOUR_SLICE_SHARE = 0.1
+"""Under a worker, a tour search runs in slices of max(2 s, 10% of what is left): a cancel is seen
+between slices."""
 DEFAULT_NO_IMPROVEMENT_MIN = 5000
 """The least no-improvement limit chosen by default; larger problems get 50 iterations a stop."""
 
@@ -126,7 +137,7 @@ class Plan:
 
 
 def solve(problem: Problem, options: RunOptions, *, no_improvement: int | None = None,
-          started: float | None = None) -> Plan:
+          restarts: int = DEFAULT_TOUR_RESTARTS, started: float | None = None) -> Plan:
     """The best plan within options.time_limit_s (counted from `started`), proven optimal when small."""
     started = time.perf_counter() if started is None else started
 
@@ -136,6 +147,8 @@ def solve(problem: Problem, options: RunOptions, *, no_improvement: int | None =
 
     exact_budget = max(EXACT_BUDGET_S, EXACT_SHARE * options.time_limit_s)
     if not _small(problem):
+        if plain_tour(problem):
+            return solve_tour(problem, left, threads=options.num_workers or 1, restarts=restarts)
         return solve_heuristic(problem, left(), no_improvement=no_improvement, seed=options.seed or 0)
     if len(problem.vehicles) == 1:  # one circuit: CP-SAT alone proves a few dozen stops in milliseconds
         exact = solve_exact(problem, RunOptions(time_limit_s=min(exact_budget, left()),
@@ -177,6 +190,95 @@ def _stopped() -> bool:
 
 def default_no_improvement(problem: Problem) -> int:
     return max(DEFAULT_NO_IMPROVEMENT_MIN, 50 * len(problem.stops))
+
+
+# --- fast-tsp: one tour through every stop --------------------------------------------------------
+
+def plain_tour(problem: Problem) -> bool:
+    """One vehicle, every stop required, nothing but a symmetric distance: a TSP fast-tsp can search."""
+    import numpy as np
+
+    if len(problem.vehicles) != 1 or problem.timed or problem.pairs or len(problem.stops) < 3:
+        return False
+    vehicle = problem.vehicles[0]
+    if vehicle.capacity is not None or vehicle.max_distance < UNLIMITED:
+        return False
+    if any(not stop.required or stop.delivery or stop.pickup for stop in problem.stops):
+        return False
+    distance = np.asarray(problem.distance)
+    return bool(np.array_equal(distance, distance.T))
+
+
+def solve_tour(problem: Problem, left: Any, *, threads: int = 1, restarts: int = DEFAULT_TOUR_RESTARTS) -> Plan:
+    """fast-tsp's Or-opt and Lin-Kernighan local search (MIT): within 0.2% of TSPLIB optima in 2 s.
+
+    The search runs in slices of doubling length (from 0.2 s, or 1 ms a stop), each a fresh search, and keeps the best tour;
+    it stops at the time limit or after `restarts` slices in a row that did not shorten the tour
+    (0: one search until the time limit). Under a worker, whose cancel fast-tsp cannot see
+    mid-search, no slice is longer than max(2 s, 10% of what is left).
+
+    fast-tsp's distances are 16-bit: larger ones are scaled down for the search (the plan is costed
+    on the true ones). An open path from the start ends at a free node that only the start reaches
+    at no cost, so that the closed tour fast-tsp returns opens there.
+    """
+    import fast_tsp
+    import numpy as np
+
+    vehicle = problem.vehicles[0]
+    start, end = problem.depots[vehicle.start_depot].location, problem.depots[vehicle.end_depot].location
+    nodes = [start] + [stop.location for stop in problem.stops]
+    distance = np.asarray(problem.distance, dtype=np.int64)
+    matrix = distance[np.ix_(nodes, nodes)]
+    if end != start:  # the free end: reached from the start only, at the largest distance, a constant
+        n = len(nodes)
+        matrix = np.pad(matrix, ((0, 1), (0, 1)))
+        matrix[n, :n] = matrix[:n, n] = int(matrix.max())
+        matrix[n, 0] = matrix[0, n] = 0
+    largest = int(matrix.max())
+    if largest > FAST_TSP_MAX:
+        matrix = np.round(matrix * (FAST_TSP_MAX / largest)).astype(np.int64)
+
+    def true_cost(tour: list[int]) -> int:
+        return plan_distance(problem, 0, _open_at_start(tour, len(nodes), end != start)) * vehicle.unit_distance_cost
+
+    signal = interrupt.current()
+    length = max(TOUR_FIRST_SLICE_MIN_S, TOUR_FIRST_SLICE_PER_STOP_S * len(nodes))
+    best, best_cost, reason, slices, stale = None, None, "time_limit", 0, 0
+    while True:
+        budget = left() if restarts == 0 else min(left(), length)
+        if signal is not None:
+            budget = min(budget, max(TOUR_SLICE_S, TOUR_SLICE_SHARE * left()))
+        tour = fast_tsp.find_tour(matrix, budget, max_threads=threads)
+        slices += 1
+        cost = true_cost(tour)
+        if best_cost is None or cost < best_cost:
+            best, best_cost, stale = tour, cost, 0
+        else:
+            stale += 1
+        if signal is not None and signal.stopped:
+            reason = "cancelled"
+            break
+        if restarts and stale >= restarts:
+            reason = "no_improvement"
+            break
+        if left() <= MIN_SLICE_S:
+            break
+        length *= 2
+    from importlib.metadata import version
+
+    return Plan(status="feasible", routes=[(0, _open_at_start(best, len(nodes), end != start))], skipped=[],
+                cost=best_cost + vehicle.fixed_cost, bound=None,
+                solver=f"fast-tsp {version('fast-tsp')} (Or-opt and Lin-Kernighan local search)",
+                method="heuristic", iterations=slices, stopped_by=reason, no_improvement=restarts)
+
+
+def _open_at_start(tour: list[int], n: int, free_end: bool) -> list[int]:
+    """Stop indices in visiting order, the tour rotated to leave node 0 (the start) first."""
+    at = tour.index(0)
+    tour = tour[at:] + tour[:at]
+    if free_end and tour[1] == n:  # the free end came out next to the start: walk the other way
+        tour = [0] + tour[1:][::-1]
+    return [node - 1 for node in tour[1:] if node != n]
 
 
 # --- PyVRP ----------------------------------------------------------------------------------------

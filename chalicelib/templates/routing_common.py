@@ -197,8 +197,8 @@ def no_plan_outcome(plan: Plan, solve_time_ms: int) -> SolveOutcome:
 
 def search_summary(plan: Plan) -> dict[str, Any]:
     """How the plan was found and what stopped the search, for the result."""
-    return {"method": plan.method, "stopped_by": plan.stopped_by, "iterations": plan.iterations,
-            "no_improvement_iterations": plan.no_improvement}
+    return {"method": plan.method, "solver": plan.solver, "stopped_by": plan.stopped_by,
+            "iterations": plan.iterations, "no_improvement_limit": plan.no_improvement}
 
 
 def plan_outcome(plan: Plan, objective: float, scale: float, solution: dict[str, Any],

@@ -37,7 +37,7 @@ def _run_stopped(solve):
 def _random_tsp(n: int) -> dict:
     rng = random.Random(7)
     return {"cities": [{"name": f"c{i}", "x": rng.uniform(0, 1000), "y": rng.uniform(0, 1000)}
-                       for i in range(n)], "no_improvement_iterations": 10**8}  # only the cancel stops it
+                       for i in range(n)], "no_improvement_restarts": 0}  # only the cancel stops it
 
 
 def _market_split(m: int = 4, n: int = 30) -> LinearModel:

@@ -82,11 +82,39 @@ def test_lat_lon_tour_is_costed_in_great_circle_km_times_the_road_factor():
 def test_large_tour_stops_after_the_no_improvement_limit_and_says_so():
     rng = random.Random(3)
     cities = [{"name": f"c{i}", "x": rng.uniform(0, 1000), "y": rng.uniform(0, 1000)} for i in range(80)]
-    out = tsp.TEMPLATE.run({"cities": cities, "no_improvement_iterations": 200}, RunOptions(time_limit_s=60))
+    out = tsp.TEMPLATE.run({"cities": cities, "no_improvement_restarts": 2}, RunOptions(time_limit_s=60))
     search = out.solution["search"]
-    assert out.status == "feasible" and search["method"] == "heuristic"
-    assert search["stopped_by"] == "no_improvement" and search["no_improvement_iterations"] == 200
-    assert search["iterations"] >= 200 and out.solve_time_ms < 60_000
+    assert out.status == "feasible" and search["method"] == "heuristic" and "fast-tsp" in search["solver"]
+    assert search["stopped_by"] == "no_improvement" and search["no_improvement_limit"] == 2
+    assert search["iterations"] >= 3 and out.solve_time_ms < 60_000  # rounds of 0.2, 0.4, 0.8 s ...
+    dist = [[math.hypot(a["x"] - b["x"], a["y"] - b["y"]) for b in cities] for a in cities]
+    by_name = {c["name"]: i for i, c in enumerate(cities)}
+    tour = [by_name[name] for name in out.solution["tour"]]
+    assert sorted(tour[:-1]) == list(range(80)) and tour[0] == tour[-1] == 0
+    assert out.objective_value == pytest.approx(sum(dist[a][b] for a, b in zip(tour, tour[1:])), abs=1e-6)
+
+
+def test_an_open_path_from_the_start_is_no_longer_than_the_best_closed_tour_minus_its_longest_leg():
+    rng = random.Random(4)
+    cities = [{"name": f"c{i}", "x": rng.uniform(0, 1000), "y": rng.uniform(0, 1000)} for i in range(60)]
+    closed = tsp.TEMPLATE.run({"cities": cities}, RunOptions(time_limit_s=5))
+    path = tsp.TEMPLATE.run({"cities": cities, "return_to_start": False, "start": "c7"}, RunOptions(time_limit_s=5))
+    tour = path.solution["tour"]
+    assert tour[0] == "c7" and len(tour) == 60 and len(set(tour)) == 60
+    legs = [stop["leg_distance"] for stop in closed.solution["stops"]]
+    assert path.objective_value <= closed.objective_value - min(legs) + 1e-6
+
+
+def test_an_asymmetric_matrix_beyond_the_exact_size_goes_to_pyvrp():
+    rng = random.Random(8)
+    n = 40
+    matrix = [[0 if i == j else rng.randint(1, 99) for j in range(n)] for i in range(n)]
+    out = tsp.TEMPLATE.run({"cities": [{"name": str(i)} for i in range(n)], "distance_matrix": matrix},
+                           RunOptions(time_limit_s=5))
+    assert "PyVRP" in out.solution["search"]["solver"]
+    tour = [int(name) for name in out.solution["tour"]]
+    assert sorted(tour[:-1]) == list(range(n))
+    assert out.objective_value == sum(matrix[a][b] for a, b in zip(tour, tour[1:]))
 
 
 @pytest.mark.parametrize("data, message", [
@@ -95,8 +123,8 @@ def test_large_tour_stops_after_the_no_improvement_limit_and_says_so():
      "both x/y and lat/lon"),
     ({"cities": [{"name": "A", "lat": 91, "lon": 0}, {"name": "B", "lat": 1, "lon": 2}]}, "less than or equal to 90"),
     ({"cities": [{"name": "A", "lat": 0, "lon": 0}, {"name": "B", "lat": 1}]}, "only one of its coordinates"),
-    ({"cities": [{"name": "A", "x": 0, "y": 0}, {"name": "B", "x": 1, "y": 1}], "no_improvement_iterations": 5},
-     "greater than or equal to 100"),
+    ({"cities": [{"name": "A", "x": 0, "y": 0}, {"name": "B", "x": 1, "y": 1}], "no_improvement_restarts": -1},
+     "greater than or equal to 0"),
 ])
 def test_bad_locations_are_rejected(data, message):
     with pytest.raises(ValidationError, match=message):

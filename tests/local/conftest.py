@@ -38,4 +38,4 @@ def tsp_input(cities: int = 52) -> dict[str, Any]:
     """berlin52 (TSPLIB): a search that runs to its time limit (no no-improvement stop), to be caught running."""
     return {"cities": [{"name": f"c{i}", "x": x, "y": y}
                        for i, (x, y) in enumerate(BERLIN52["coordinates"][:cities])],
-            "no_improvement_iterations": 10**8}
+            "no_improvement_restarts": 0}
