@@ -21,8 +21,8 @@ when the recomputed length is the objective the solver reported; anything else i
 percent; "-" means no plan within the limit. "s" columns are wall-clock seconds of the whole call
 (model building included).
 
-The summary groups instances by problem and size band (customers or cities: < 200, 200-499,
-500-1,000) and gives each solver's mean gap over the instances it solved, ours minus PyVRP in
+The summary groups instances by problem and size band (nodes, the n of CVRPLIB's names, depot
+included; cities for TSP: < 200, 200-499, 500+; the stored ones go up to 1,002) and gives each solver's mean gap over the instances it solved, ours minus PyVRP in
 percentage points (over instances both solved), and the geometric mean of ours / PyVRP objective
 values (1.000 = as good as PyVRP; a ratio of mean gaps is printed too, but only when PyVRP's mean
 gap is above 0.01 %, since gaps can be 0).
@@ -37,12 +37,18 @@ objective (--quick: one run at 1 s).
     .venv/bin/python bench/routing.py --all                 # every stored instance
     .venv/bin/python bench/routing.py --quick               # smoke run: 2 small instances at 1 s
     .venv/bin/python bench/routing.py --markdown            # tables as GitHub markdown, for docs/
+    .venv/bin/python bench/routing.py --pyvrp-memory X-n1001-k43   # PyVRP's peak RSS, then exit
+
+--pyvrp-memory solves one instance with PyVRP alone in a fresh subprocess for the first time limit and
+prints its peak resident memory (getrusage's ru_maxrss) after importing, after building the
+ProblemData and after solving: what a Lambda function's memory setting must hold.
 """
 from __future__ import annotations
 
 import argparse
 import math
 import statistics
+import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -254,8 +260,8 @@ def _mean(values: list[float]) -> float | None:
 def summary_rows(results: list[tuple[Instance, dict[str, Plan]]]) -> list[list[str]]:
     groups: dict[tuple[str, str], list[tuple[Instance, dict[str, Plan]]]] = {}
     for instance, plans in results:
-        groups.setdefault((instance.template, size_band(instance.size)), []).append((instance, plans))
-    order = {"< 200": 0, "200-499": 1, "500-1,000": 2}
+        groups.setdefault((instance.template, size_band(instance)), []).append((instance, plans))
+    order = {"< 200": 0, "200-499": 1, "500+": 2}
     rows = []
     for (template, band), members in sorted(groups.items(), key=lambda item: (item[0][0], order[item[0][1]])):
         means = {}
@@ -293,6 +299,32 @@ def example_rows(runs: int, options: RunOptions) -> list[list[str]]:
     return rows
 
 
+_MEMORY_PROBE = """
+import resource, sys, time
+sys.path.insert(0, {root!r})
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+import pyvrp
+from bench.routing import pyvrp_data
+from bench.routing_instances import load
+imported = peak()
+instance = load({name!r})
+data = pyvrp_data(instance)
+built = peak()
+started = time.perf_counter()
+result = pyvrp.solve(data, stop=pyvrp.stop.MaxRuntime({limit!r}), seed=0)
+seconds = time.perf_counter() - started
+print(f"{{instance.name}}: {{instance.size}} customers or cities, PyVRP {{seconds:.1f}} s, cost {{result.cost():,.0f}} "
+      f"({{instance.gap(result.cost()):.2f}} % above {{instance.best_known:,}}), {{result.num_iterations:,}} iterations")
+print(f"peak RSS: {{imported:.0f}} MiB after import, {{built:.0f}} MiB with the ProblemData, {{peak():.0f}} MiB after solving")
+"""
+
+
+def pyvrp_peak_memory(name: str, time_limit_s: float) -> None:
+    subprocess.run([sys.executable, "-c", _MEMORY_PROBE.format(root=str(ROOT), name=name, limit=time_limit_s)],
+                   check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--time-limits", default="10", help="comma-separated seconds, e.g. 10,60")
@@ -300,7 +332,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true", help="every stored instance")
     parser.add_argument("--quick", action="store_true", help="smoke run: 2 small instances, 1 s, 1 example run")
     parser.add_argument("--markdown", action="store_true", help="print the tables as GitHub markdown")
+    parser.add_argument("--pyvrp-memory", metavar="INSTANCE", help="only PyVRP's peak RSS on this instance")
     args = parser.parse_args(argv)
+    if args.pyvrp_memory:
+        pyvrp_peak_memory(load(args.pyvrp_memory).name, float(args.time_limits.split(",")[0]))
+        return 0
 
     stored = names()
     chosen = (list(QUICK_INSTANCES) if args.quick else stored if args.all

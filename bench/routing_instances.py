@@ -118,9 +118,10 @@ def load(name: str) -> Instance:
                     min_vehicles=raw["min_vehicles"], known_routes=raw.get("best_known_routes"), **common)
 
 
-def size_band(size: int) -> str:
-    """The summary's size bands, by customers or cities."""
-    return "< 200" if size < 200 else "200-499" if size < 500 else "500-1,000"
+def size_band(instance: Instance) -> str:
+    """The summary's size bands, by nodes (the n of CVRPLIB names: customers + depot; TSP: cities)."""
+    nodes = len(instance.coordinates)
+    return "< 200" if nodes < 200 else "200-499" if nodes < 500 else "500+"
 
 
 def lower_bound_vehicles(instance: Instance) -> int:

@@ -25,7 +25,7 @@ TSP = [name for name in NAMES if load(name).template == "tsp"]
 def test_the_stored_set_spans_both_problems_and_every_size_band():
     assert len(CVRP) >= 12 and len(TSP) >= 8
     for group in (CVRP, TSP):
-        assert {size_band(load(name).size) for name in group} == {"< 200", "200-499", "500-1,000"}
+        assert {size_band(load(name)) for name in group} == {"< 200", "200-499", "500+"}
     assert set(routing.DEFAULT_INSTANCES) <= set(NAMES) and set(routing.QUICK_INSTANCES) <= set(NAMES)
 
 
