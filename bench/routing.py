@@ -221,7 +221,7 @@ def print_table(title: str, header: list[str], rows: list[list[str]], markdown: 
         print("| " + " | ".join(header) + " |")
         print("|" + "|".join("---" if k == 0 else "---:" for k in range(len(header))) + "|")
         for row in rows:
-            print("| " + " | ".join(row) + " |")
+            print("| " + " | ".join(cell.replace("*", "\\*") for cell in row) + " |")
         return
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
     print(title)
@@ -363,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
                     ["instance", "n", "best known", "ours", "gap", "s", "PyVRP", "gap", "s",
                      "OR-Tools GLS", "gap", "s", "check"], instance_rows(results), args.markdown)
         print_table(f"Mean gap % by size band, time limit {limit:g} s (solved/instances)",
-                    ["problem", "n", "ours", "PyVRP", "OR-Tools GLS", "ours - PyVRP (pp)",
+                    ["problem", "nodes", "ours", "PyVRP", "OR-Tools GLS", "ours - PyVRP (pp)",
                      "ours/PyVRP objective (geo-mean)", "ours/PyVRP mean gap"],
                     summary_rows(results), args.markdown)
     runs, options = (1, RunOptions(time_limit_s=1)) if args.quick else (EXAMPLE_RUNS, RunOptions())
