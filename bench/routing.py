@@ -17,7 +17,8 @@ rounded to the nearest whole number, the distances the best known values are mea
 Every objective is recomputed here from the returned plan (tour or routes) and the rounded matrix,
 and the plan is checked (every city or customer once, capacities, fleet size). "check" says "ok"
 when the recomputed length is the objective the solver reported; anything else is printed there
-(and a gap is always the recomputed length's). The gap is (objective - best known) / best known, in
+(and a gap is the recomputed length's; only when the template's solution has neither a "tour" nor
+"routes" the bench can read is its reported objective used, and "check" says so). The gap is (objective - best known) / best known, in
 percent; "-" means no plan within the limit. "s" columns are wall-clock seconds of the whole call
 (model building included).
 
@@ -76,11 +77,12 @@ class Plan:
     length: int | None  # recomputed from the plan on the rounded matrix
     seconds: float
     check: str  # "ok", or what is wrong
+    unread: bool = False  # the plan could not be read: gaps use the reported objective
 
     @property
-    def value(self) -> int | None:
-        """The plan's length as recomputed here: what gaps are computed from."""
-        return self.length
+    def value(self) -> float | None:
+        """What gaps are computed from: the recomputed length (the reported objective if unread)."""
+        return self.objective if self.unread else self.length
 
 
 def _checked(instance: Instance, reported: float | None, nodes: list[list[int]] | None, seconds: float,
@@ -134,7 +136,8 @@ def solve_ours(instance: Instance, time_limit_s: float) -> Plan:
         return Plan(None, None, seconds, f"no plan ({outcome.status})")
     nodes = _our_nodes(instance, outcome.solution)
     if nodes is None:
-        return Plan(outcome.objective_value, None, seconds, "solution not recognised")
+        return Plan(outcome.objective_value, None, seconds, "plan not read, gap from its objective",
+                    unread=True)
     return _checked(instance, outcome.objective_value, nodes, seconds)
 
 
