@@ -24,6 +24,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/solve_overhead.py
 	$(BIN)/python bench/version_calls.py
 	$(BIN)/python bench/templates.py
+	$(BIN)/python bench/routing.py
 	$(BIN)/python bench/async_runs.py
 	$(BIN)/python bench/local_service.py
 

@@ -23,18 +23,47 @@ PLATFORMS = ([f"manylinux_2_{minor}_{ARCHITECTURE}" for minor in range(RUNTIME_G
              + [f"manylinux2014_{ARCHITECTURE}", f"manylinux2010_{ARCHITECTURE}", f"manylinux1_{ARCHITECTURE}"])
 
 
-def pip_install(requirements: Path, target: Path) -> None:
+def pip_install(requirements: Path, target: Path, *, no_deps: bool = False) -> None:
     """Install `requirements` as the Lambda runtime would need them; any package without a
-    wheel for it fails here (--only-binary), rather than being skipped with a warning."""
+    wheel for it fails here (--only-binary), rather than being skipped with a warning.
+    `no_deps`: install exactly the pinned list, none of the packages' declared dependencies."""
     if target.exists():
         shutil.rmtree(target)
     platforms = [arg for platform in PLATFORMS for arg in ("--platform", platform)]
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-compile", "--target", str(target),
          *platforms, "--implementation", "cp", "--python-version", PYTHON_VERSION,
-         "--only-binary=:all:", "-r", str(requirements)],
+         "--only-binary=:all:", *(["--no-deps"] if no_deps else []), "-r", str(requirements)],
         check=True,
     )
+
+
+def missing_dependencies(root: Path) -> dict[str, list[str]]:
+    """Dependencies the distributions installed under `root` declare for the runtime (markers
+    evaluated for Linux x86_64, Python 3.12, no extras) but that are not installed there:
+    {missing name: [who requires it]}."""
+    from packaging.markers import default_environment
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    environment = {**default_environment(), "python_version": PYTHON_VERSION, "python_full_version": "3.12.0",
+                   "sys_platform": "linux", "platform_system": "Linux", "platform_machine": ARCHITECTURE,
+                   "os_name": "posix", "implementation_name": "cpython", "extra": ""}
+    metadata = sorted(root.glob("*.dist-info/METADATA"))
+    installed = {canonicalize_name(_metadata_field(path, "Name")[0]) for path in metadata}
+    missing: dict[str, list[str]] = {}
+    for path in metadata:
+        for line in _metadata_field(path, "Requires-Dist"):
+            requirement = Requirement(line)
+            name = canonicalize_name(requirement.name)
+            if (requirement.marker is None or requirement.marker.evaluate(environment)) and name not in installed:
+                missing.setdefault(name, []).append(_metadata_field(path, "Name")[0])
+    return missing
+
+
+def _metadata_field(path: Path, field: str) -> list[str]:
+    header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    return [line.split(":", 1)[1].strip() for line in header.splitlines() if line.startswith(f"{field}:")]
 
 
 def trim(root: Path, patterns: Iterable[str]) -> int:

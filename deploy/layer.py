@@ -1,10 +1,14 @@
-"""`make layer`: OR-Tools as a Lambda layer, built from requirements-solver.txt for the runtime.
+"""`make layer`: OR-Tools and PyVRP as a Lambda layer, built from requirements-solver.txt for the runtime.
 
     python -m deploy.layer [--out build/layer] [--check-with /path/to/python3.12]
 
 Writes OUT/solver-layer.zip (a `python/` folder, which Lambda puts on sys.path),
 prints its size and fails when it breaks Lambda's limits. `--check-with` imports
-the unzipped layer with that interpreter and solves a small model.
+the unzipped layer with that interpreter and solves a small model with each solver.
+
+The list is installed with --no-deps: requirements-solver.txt pins every package the
+solvers need, and the build fails when an installed package declares a dependency that
+is neither there nor one of NOT_SHIPPED (PyVRP's plotting and command-line extras).
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from deploy.lambda_runtime import foreign_extensions, pip_install, trim, write_zip
+from deploy.lambda_runtime import foreign_extensions, missing_dependencies, pip_install, trim, write_zip
 from deploy.sizes import MIB, measure, report_and_check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +26,9 @@ LAYER_ZIP = "solver-layer.zip"
 # ~243 MB as pip installs it, ~161 MB without these (DESIGN.md). Never strip the .so
 # files: numpy then fails to load.
 TRIM = ("**/__pycache__", "**/tests", "**/*.pyi", "numpy/_core/include", "numpy/f2py")
+# Declared by PyVRP but never imported when solving: pyvrp.plotting needs matplotlib (~35 MB
+# with its own dependencies), pyvrp.cli needs tqdm. (vrplib is imported by `import pyvrp`.)
+NOT_SHIPPED = {"matplotlib": "pyvrp.plotting", "tqdm": "pyvrp.cli"}
 
 SMOKE_TEST = """
 from ortools.sat.python import cp_model
@@ -33,13 +40,30 @@ model.maximize(x)
 solver = cp_model.CpSolver()
 assert solver.solve(model) == cp_model.OPTIMAL and solver.value(x) == 3
 assert pywraplp.Solver.CreateSolver("GLOP") is not None
-print("layer imports and solves")
+
+import importlib.util
+import pyvrp
+from pyvrp.stop import MaxIterations
+m = pyvrp.Model()
+depot = m.add_depot(m.add_location(0, 0))
+m.add_vehicle_type(num_available=2, capacity=[12])
+clients = [m.add_client(m.add_location(x, y), delivery=[6]) for x, y in ((0, 3), (4, 0), (3, 4))]
+for frm in m.locations:
+    for to in m.locations:
+        m.add_edge(frm, to, distance=round(((frm.x - to.x) ** 2 + (frm.y - to.y) ** 2) ** 0.5))
+result = m.solve(stop=MaxIterations(200), display=False)
+assert result.is_feasible(), result
+assert [name for name in ("matplotlib", "tqdm") if importlib.util.find_spec(name)] == []
+print("layer imports and solves (CP-SAT, GLOP, PyVRP)")
 """
 
 
 def build_layer(out: Path) -> Path:
     site = out / "python"
-    pip_install(ROOT / "requirements-solver.txt", site)
+    pip_install(ROOT / "requirements-solver.txt", site, no_deps=True)
+    unpinned = {name: who for name, who in missing_dependencies(site).items() if name not in NOT_SHIPPED}
+    if unpinned:
+        raise SystemExit(f"layer: dependencies not pinned in requirements-solver.txt: {unpinned}")
     removed = trim(site, TRIM)
     print(f"trimmed {removed / MIB:.1f} MiB (tests, type stubs, numpy headers and f2py, __pycache__)")
     foreign = foreign_extensions(site)
