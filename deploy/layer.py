@@ -54,7 +54,11 @@ for frm in m.locations:
 result = m.solve(stop=MaxIterations(200), display=False)
 assert result.is_feasible(), result
 assert [name for name in ("matplotlib", "tqdm") if importlib.util.find_spec(name)] == []
-print("layer imports and solves (CP-SAT, GLOP, PyVRP)")
+
+import fast_tsp
+square = [[0, 1, 2, 1], [1, 0, 1, 2], [2, 1, 0, 1], [1, 2, 1, 0]]
+assert fast_tsp.compute_cost(fast_tsp.find_tour(square, 0.1), square) == 4
+print("layer imports and solves (CP-SAT, GLOP, PyVRP, fast-tsp)")
 """
 
 
