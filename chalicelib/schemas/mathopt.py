@@ -7,7 +7,7 @@ inside are checked field by field by the protobuf classes of the OR-Tools wheel.
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,7 +24,8 @@ class MathOptSolveRequest(RequestModel):
 
     model_config = ConfigDict(populate_by_name=True)
 
-    solver_type: SolverTypeName | int = Field(default="SOLVER_TYPE_UNSPECIFIED", alias="solverType")
+    solver_type: SolverTypeName | Annotated[int, Field(ge=0, le=2**31 - 1)] = Field(
+        default="SOLVER_TYPE_UNSPECIFIED", alias="solverType")
     """The solver: GLOP, PDLP, CP_SAT, GSCIP or HIGHS here (others are a 400)."""
     model: dict[str, Any] = Field(default_factory=dict)
     """A MathOpt `ModelProto`: variables, objective, linear constraints and matrix (int64 ids as strings)."""

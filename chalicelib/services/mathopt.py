@@ -99,9 +99,14 @@ def _parse(body: MathOptSolveRequest) -> Any:
 
 
 def _solver_name(solver_type: int) -> str:
-    from ortools.math_opt import parameters_pb2
+    """The request's solver by its name in the service's proto (the JSON's names: its numbering
+    differs from MathOpt's internal one beyond HiGHS); a 400 unless it is offered here."""
+    from ortools.service.v1.mathopt import parameters_pb2
 
-    name = parameters_pb2.SolverTypeProto.Name(solver_type)
+    try:
+        name = parameters_pb2.SolverTypeProto.Name(solver_type)
+    except ValueError:
+        name = f"solverType {solver_type}"
     if name not in SOLVERS:
         offered = ", ".join(sorted(SOLVERS))
         raise BadRequest(f"solverType {name} is not offered here; use one of {offered}.",
