@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from chalicelib.engine import deadline
@@ -49,8 +49,6 @@ class MathOptReply:
     body: dict[str, Any]
     execution_id: str
     credits_used: int
-    status: str
-    messages: list[str] = field(default_factory=list)
 
 
 def solve(caller: Caller, body: MathOptSolveRequest, server_timeout_s: float | None = None) -> MathOptReply:
@@ -72,8 +70,7 @@ def solve(caller: Caller, body: MathOptSolveRequest, server_timeout_s: float | N
     response = holder.get("response")
     if response is None:  # the solver failed (recorded as a failed run and refunded)
         raise BadRequest(result.message or "The solver failed on this model; no credits were charged.")
-    return MathOptReply(body=response, execution_id=result.execution_id, credits_used=result.credits_used,
-                        status=result.status)
+    return MathOptReply(body=response, execution_id=result.execution_id, credits_used=result.credits_used)
 
 
 @dataclass
