@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test bench clean reliability reset
 
-$(STAMP): requirements.txt requirements-solver.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-solver.txt requirements-dev.txt clients/python/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q "pip<26.3"
 	$(BIN)/python -m pip install -q -r requirements-dev.txt
@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/routing.py
 	$(BIN)/python bench/async_runs.py
 	$(BIN)/python bench/local_service.py
+	$(BIN)/python bench/mathopt_overhead.py
 
 reliability: $(STAMP)
 	$(BIN)/python scripts/reliability.py

@@ -11,6 +11,7 @@ from chalicelib.api import (
     health,
     hooks,
     http,
+    mathopt,
     models,
     organization,
     solve,
@@ -24,7 +25,7 @@ app.register_middleware(http.error_envelope, "http")
 
 API_PREFIX = "/api/v2"
 for blueprint in (health.bp, catalog.bp, models.bp, organization.bp, solve.bp, builder.bp, versions.bp,
-                  executions.bp, triggers.bp, hooks.bp, api_keys.bp):
+                  executions.bp, triggers.bp, hooks.bp, api_keys.bp, mathopt.bp):
     app.register_blueprint(blueprint, url_prefix=API_PREFIX)
 app.register_blueprint(docs.bp)  # /docs and /api/v2/openapi.json: full paths, no prefix
 http.guard_transient_errors(app)  # throttling and transaction conflicts answer 503, not 500

@@ -116,8 +116,8 @@ def _error_statuses(doc: RouteDoc, path: str) -> list[int]:
         statuses.add(401)
     if has_path_parameters:
         statuses.add(404)
-    if doc.body:
-        statuses |= {413, 415}
+    if doc.body:  # a 415 comes from Chalice, in JAOT's envelope: not a route with its own error form
+        statuses |= {413, 415} if doc.error_body is None else {413}
     return sorted(statuses)
 
 
@@ -152,7 +152,11 @@ def _operation(path: str, entry: Any, doc: RouteDoc, refs: dict[Any, dict[str, A
         other_schema = refs[(model, "serialization")] if model else schema
         responses[str(status)] = {"description": meaning, "content": _content(other_schema, doc.media_types)}
     for status in _error_statuses(doc, path):
-        responses[str(status)] = {"$ref": f"#/components/responses/{ERRORS[status][0]}"}
+        if doc.error_body is None:
+            responses[str(status)] = {"$ref": f"#/components/responses/{ERRORS[status][0]}"}
+        else:  # the route's own error form, described in place (components hold JAOT's envelope only)
+            responses[str(status)] = {"description": ERRORS[status][2], "content": _content(
+                refs[(doc.error_body, "serialization")], ("application/json",))}
     operation["responses"] = responses
     return operation
 
@@ -164,7 +168,7 @@ def _models(docs: list[RouteDoc]) -> list[tuple[type[BaseModel], str]]:
         if doc.body:
             wanted[(doc.body, "validation")] = None
         response = doc.response.model if isinstance(doc.response, ListOf) else doc.response
-        for model in (response, *(model for _, model in doc.other_responses.values())):
+        for model in (response, doc.error_body, *(model for _, model in doc.other_responses.values())):
             if model is not None:
                 wanted[(model, "serialization")] = None
     return list(wanted)

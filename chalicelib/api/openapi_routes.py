@@ -42,6 +42,7 @@ from chalicelib.schemas.models import (
     OrgModelSchema,
     OrgModelUpdate,
 )
+from chalicelib.schemas.mathopt import GoogleErrorBody, MathOptSolveRequest, MathOptSolveResponse
 from chalicelib.schemas.organization import OrganizationPublic
 from chalicelib.schemas.results import ExecuteRequest, OptimizationResult
 from chalicelib.schemas.solve import SolveRequest
@@ -82,6 +83,8 @@ class RouteDoc:
     media_types: tuple[str, ...] = ("application/json",)
     request_example: Any = None
     response_example: Any = None
+    error_body: type[BaseModel] | None = None
+    """The route's own error schema, when it is not JAOT's envelope (the MathOpt route's google.rpc form)."""
 
 
 class WebhookEvent(RootModel[dict[str, Any]]):
@@ -335,6 +338,28 @@ ROUTES: dict[tuple[str, str], RouteDoc] = {
         "List API keys", ApiKeyList, description="Prefixes and names only, newest first, revoked ones included."),
     ("DELETE", "/api/v2/api-keys/{key_id}"): RouteDoc(
         "Revoke an API key", ApiKeyView, errors=(409,), description="The key is refused from the next request on."),
+    ("POST", "/api/v2/mathopt/solve"): RouteDoc(
+        "Solve a MathOpt model (OR-Tools' remote_http_solve)", MathOptSolveResponse, body=MathOptSolveRequest,
+        errors=(402, 409), error_body=GoogleErrorBody,
+        headers={"X-Goog-Api-Key": "Your API key, as OR-Tools' client sends it (this route only); "
+                                   "`Authorization: Bearer` works too.",
+                 "X-Server-Timeout": "Seconds the client waits (it sends 95% of its deadline): the solve "
+                                     "stops a little before.",
+                 "Idempotency-Key": RUN_HEADERS["Idempotency-Key"]},
+        description="The body and the answer are the proto3 JSON of `SolveMathOptModelRequest` and "
+                    "`SolveMathOptModelResponse` (ortools/service/v1/optimization.proto). Solvers: GLOP, PDLP, "
+                    "CP-SAT, SCIP (GSCIP), HiGHS. An LP costs 1 credit, a MIP 2; a solver error is refunded. "
+                    "Errors are `{\"error\": {\"code\", \"message\", \"status\"}}`.",
+        request_example={"solverType": "SOLVER_TYPE_GLOP", "model": {
+            "variables": {"ids": ["0"], "lowerBounds": [0.0], "upperBounds": [4.0], "integers": [False],
+                          "names": ["x"]},
+            "objective": {"maximize": True, "linearCoefficients": {"ids": ["0"], "values": [2.0]}}},
+            "parameters": {"timeLimit": "5s"}},
+        response_example={"result": {"termination": {"reason": "TERMINATION_REASON_OPTIMAL",
+                                                     "objectiveBounds": {"primalBound": 8.0, "dualBound": 8.0}},
+                                     "solutions": [{"primalSolution": {
+                                         "variableValues": {"ids": ["0"], "values": [4.0]}, "objectiveValue": 8.0,
+                                         "feasibilityStatus": "SOLUTION_STATUS_FEASIBLE"}}]}}),
     ("GET", "/api/v2/openapi.json"): RouteDoc(
         "This OpenAPI 3.1 document", None, security=None),
     ("GET", "/docs"): RouteDoc(

@@ -57,8 +57,8 @@ class DeliveryAttempt(BaseModel):
 class ExecutionSummary(BaseModel):
     execution_id: str
     status: ExecutionStatus
-    kind: Literal["model", "solve", "builder"]
-    """What ran: an organization model, POST /solve, or a builder document."""
+    kind: Literal["model", "solve", "builder", "mathopt"]
+    """What ran: an organization model, POST /solve, a builder document, or POST /mathopt/solve."""
     solve_status: str | None = None
     """The optimization status inside the result (optimal, infeasible, ...)."""
     model_id: str | None = None

@@ -48,6 +48,21 @@ def authenticate(request: Request) -> Caller:
     credential = credential.strip()
     if scheme.lower() != "bearer" or not credential:
         raise Unauthorized("Send 'Authorization: Bearer <API key or JWT>'.")
+    return _caller(credential)
+
+
+def authenticate_goog_api_key(request: Request) -> Caller:
+    """OR-Tools' remote solve client sends its key as `X-Goog-Api-Key`: accepted, as an alias
+    of `Authorization: Bearer`, by the route that serves that client only (POST /mathopt/solve)."""
+    if request.headers.get("authorization") is not None:
+        return authenticate(request)
+    credential = (request.headers.get("x-goog-api-key") or "").strip()
+    if not credential:
+        raise Unauthorized("Send 'X-Goog-Api-Key: <API key>' or 'Authorization: Bearer <API key or JWT>'.")
+    return _caller(credential)
+
+
+def _caller(credential: str) -> Caller:
     if len(credential) > MAX_CREDENTIAL_CHARS:
         raise Unauthorized(f"Bearer credential is longer than {MAX_CREDENTIAL_CHARS} characters.")
     caller = _from_api_key(credential) if credential.startswith(KEY_PREFIXES) else _from_jwt(credential)

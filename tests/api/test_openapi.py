@@ -90,10 +90,16 @@ def test_path_parameters_requests_and_errors_are_described(document):
             assert query == set(doc.query.model_fields), (method, path)
         responses = operation["responses"]
         assert str(doc.status) in responses
-        assert responses["500"] == {"$ref": "#/components/responses/InternalError"}
+        errors = ({"$ref": f"#/components/responses/{name}"} for name in ("InternalError", "Unauthorized"))
+        if doc.error_body is not None:  # a route with its own error form (POST /mathopt/solve)
+            own = {"$ref": f"#/components/schemas/{doc.error_body.__name__}"}
+            errors = ({**responses[status], "content": {"application/json": {"schema": own}}}
+                      for status in ("500", "401"))
+        internal_error, unauthorized = errors
+        assert responses["500"] == internal_error
         if doc.security:
             assert operation["security"] == [{doc.security: []}]
-            assert responses["401"] == {"$ref": "#/components/responses/Unauthorized"}
+            assert responses["401"] == unauthorized
         else:
             assert operation["security"] == []
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.clients.sdk_install import sdk_environment
 from tests.live_server import ROOT, LocalServer
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -45,6 +46,8 @@ NO_RUN = {
     ("docs/operations-and-benchmarks.md",
      "make bench          # the tables below, and the templates' (in the marketplace page)"):
         "minutes of benchmarks and hostile runs",
+    ("docs/sdk.md", "pip install ./clients/python     # from a checkout; `make test` installs it (editable) into .venv"):
+        "installs the SDK, which the test runs from its own installed copy",
 }
 
 
@@ -119,7 +122,8 @@ def run_python(block: Block, namespace: dict, server: LocalServer) -> None:
 
 
 def run_shell(block: Block, server: LocalServer) -> None:
-    env = {**os.environ, "JAOT_API_KEY": server.api_key, "NO_PROXY": "127.0.0.1,localhost"}
+    # `jaot` (the SDK's console script) on PATH, as `pip install ./clients/python` puts it
+    env = sdk_environment({**os.environ, "JAOT_API_KEY": server.api_key, "NO_PROXY": "127.0.0.1,localhost"})
     done = subprocess.run(["bash", "-c", "set -euo pipefail\n" + localise(block.code, server)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=BLOCK_TIMEOUT_S)
     assert done.returncode == 0, (f"{block.page}, the ```sh block at line {block.line} exited with "

@@ -1,0 +1,3 @@
+from jaot.cli import entry_point
+
+entry_point()
