@@ -18,13 +18,13 @@ Every objective is recomputed here from the returned plan (tour or routes) and t
 and the plan is checked (every city or customer once, capacities, fleet size). "check" says "ok"
 when the recomputed length is the objective the solver reported; anything else is printed there
 (and a gap is the recomputed length's; only when the template's solution has neither a "tour" nor
-"routes" the bench can read is its reported objective used, and "check" says so). The gap is (objective - best known) / best known, in
-percent; "-" means no plan within the limit. "s" columns are wall-clock seconds of the whole call
+"routes" the bench can read is its reported objective used, and "check" says so). The gap is
+(objective - best known) / best known, in percent; "-" means no plan within the limit. "s" columns are wall-clock seconds of the whole call
 (model building included).
 
 The summary groups instances by problem and size band (nodes, the n of CVRPLIB's names, depot
-included; cities for TSP: < 200, 200-499, 500+; the stored ones go up to 1,002) and gives each solver's mean gap over the instances it solved, ours minus PyVRP in
-percentage points (over instances both solved), and the geometric mean of ours / PyVRP objective
+included; cities for TSP: < 200, 200-499, 500+; the stored ones go up to 1,002) and gives each
+solver's mean gap over the instances it solved, ours minus PyVRP in percentage points (over instances both solved), and the geometric mean of ours / PyVRP objective
 values (1.000 = as good as PyVRP; a ratio of mean gaps is printed too, but only when PyVRP's mean
 gap is above 0.01 %, since gaps can be 0).
 
@@ -39,7 +39,10 @@ objective (--quick: one run at 1 s).
     .venv/bin/python bench/routing.py --quick               # smoke run: 2 small instances at 1 s
     .venv/bin/python bench/routing.py --markdown            # tables as GitHub markdown, for docs/
     .venv/bin/python bench/routing.py --pyvrp-memory X-n1001-k43   # PyVRP's peak RSS, then exit
+    .venv/bin/python bench/routing.py --memory X-n1001-k43         # the cvrp template's, then exit
 
+--memory does the same through our template (the JSON input decoded and validated as a run does,
+then solved), printing its peak resident memory after importing and after solving.
 --pyvrp-memory solves one instance with PyVRP alone in a fresh subprocess for the first time limit and
 prints its peak resident memory (getrusage's ru_maxrss) after importing, after building the
 ProblemData and after solving: what a Lambda function's memory setting must hold.
@@ -317,10 +320,39 @@ built = peak()
 started = time.perf_counter()
 result = pyvrp.solve(data, stop=pyvrp.stop.MaxRuntime({limit!r}), seed=0)
 seconds = time.perf_counter() - started
-print(f"{{instance.name}}: {{instance.size}} customers or cities, PyVRP {{seconds:.1f}} s, cost {{result.cost():,.0f}} "
-      f"({{instance.gap(result.cost()):.2f}} % above {{instance.best_known:,}}), {{result.num_iterations:,}} iterations")
-print(f"peak RSS: {{imported:.0f}} MiB after import, {{built:.0f}} MiB with the ProblemData, {{peak():.0f}} MiB after solving")
+print(f"{{instance.name}}: {{instance.size}} customers or cities, PyVRP {{seconds:.1f}} s, "
+      f"cost {{result.cost():,.0f}} ({{instance.gap(result.cost()):.2f}} % above {{instance.best_known:,}}), "
+      f"{{result.num_iterations:,}} iterations")
+print(f"peak RSS: {{imported:.0f}} MiB after import, {{built:.0f}} MiB with the ProblemData, "
+      f"{{peak():.0f}} MiB after solving")
 """
+
+
+_TEMPLATE_MEMORY_PROBE = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+from chalicelib.engine.options import RunOptions
+from chalicelib.templates import get_template
+from bench.routing_instances import load
+instance = load({name!r})
+template = get_template(instance.template)
+body = json.dumps(instance.template_input())
+imported = peak()
+started = time.perf_counter()
+outcome = template.run(json.loads(body), RunOptions(time_limit_s={limit!r}))
+seconds = time.perf_counter() - started
+print(f"{{instance.name}} through the {{instance.template}} template: {{len(body) / 1e6:.2f}} MB of JSON input, "
+      f"{{seconds:.1f}} s, {{outcome.status}}, {{instance.gap(outcome.objective_value):.2f}} % above "
+      f"{{instance.best_known:,}}")
+print(f"peak RSS: {{imported:.0f}} MiB after import, {{peak():.0f}} MiB after solving")
+"""
+
+
+def template_peak_memory(name: str, time_limit_s: float) -> None:
+    subprocess.run([sys.executable, "-c", _TEMPLATE_MEMORY_PROBE.format(root=str(ROOT), name=name, limit=time_limit_s)],
+                   check=True)
 
 
 def pyvrp_peak_memory(name: str, time_limit_s: float) -> None:
@@ -336,9 +368,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smoke run: 2 small instances, 1 s, 1 example run")
     parser.add_argument("--markdown", action="store_true", help="print the tables as GitHub markdown")
     parser.add_argument("--pyvrp-memory", metavar="INSTANCE", help="only PyVRP's peak RSS on this instance")
+    parser.add_argument("--memory", metavar="INSTANCE", help="only our template's peak RSS on this instance")
     args = parser.parse_args(argv)
     if args.pyvrp_memory:
         pyvrp_peak_memory(load(args.pyvrp_memory).name, float(args.time_limits.split(",")[0]))
+        return 0
+    if args.memory:
+        template_peak_memory(load(args.memory).name, float(args.time_limits.split(",")[0]))
         return 0
 
     stored = names()
