@@ -11,6 +11,8 @@ from chalicelib.engine.options import RunOptions
 
 COST_SCALE = 1000
 """Distances that are not whole numbers are multiplied by this and rounded (the solvers' costs are integers)."""
+MAX_TOTAL_COST = 2**53
+"""The largest plan cost the solvers add up exactly (integers in doubles and in CP-SAT's objective)."""
 MIN_SEARCH_S = 0.05
 EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius (IUGG), for great-circle distances."""
@@ -39,12 +41,19 @@ def great_circle_matrix(points: Sequence[tuple[float, float]], road_factor: floa
     return (km * road_factor).tolist()
 
 
-def integer_costs(matrix: Sequence[Sequence[float]]) -> tuple[list[list[int]], int]:
-    """The matrix as integers for the routing library, and the factor applied (1 or COST_SCALE)."""
+def integer_costs(matrix: Sequence[Sequence[float]], *, multiplier: float = 1.0) -> tuple[list[list[int]], int]:
+    """The matrix as integers for the solvers, and the factor applied (1 or COST_SCALE).
+
+    Fractions are kept to COST_SCALE's precision unless a plan's cost (the largest entry times
+    `multiplier`, which the caller sets to the legs a plan can have times its largest cost factor)
+    could then pass MAX_TOTAL_COST; whole numbers are never scaled.
+    """
     import numpy as np
 
     values = np.asarray(matrix, dtype=float)
-    scale = 1 if bool(np.all(values == np.round(values))) else COST_SCALE
+    whole = bool(np.all(values == np.round(values)))
+    fits = float(values.max(initial=0.0)) * COST_SCALE * multiplier <= MAX_TOTAL_COST
+    scale = 1 if whole or not fits else COST_SCALE
     return np.round(values * scale).astype(np.int64).tolist(), scale
 
 

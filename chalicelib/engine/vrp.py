@@ -55,6 +55,8 @@ TOUR_SLICE_S = 2.0
 TOUR_SLICE_SHARE = 0.1
 """Under a worker, a tour search runs in slices of max(2 s, 10% of what is left): a cancel is seen
 between slices."""
+PYVRP_MAX_ARC_COST = 10_000
+"""Costs handed to PyVRP are divided down to at most this an arc (see to_pyvrp)."""
 DEFAULT_NO_IMPROVEMENT_MIN = 5000
 """The least no-improvement limit chosen by default; larger problems get 50 iterations a stop."""
 
@@ -213,7 +215,8 @@ def plain_tour(problem: Problem) -> bool:
 def solve_tour(problem: Problem, left: Any, *, threads: int = 1, restarts: int = DEFAULT_TOUR_RESTARTS) -> Plan:
     """fast-tsp's Or-opt and Lin-Kernighan local search (MIT): within 0.2% of TSPLIB optima in 2 s.
 
-    The search runs in slices of doubling length (from 0.2 s, or 1 ms a stop), each a fresh search, and keeps the best tour;
+    The search runs in slices of doubling length (from 0.2 s, or 1 ms a stop), each a fresh search,
+    and keeps the best tour;
     it stops at the time limit or after `restarts` slices in a row that did not shorten the tour
     (0: one search until the time limit). Under a worker, whose cancel fast-tsp cannot see
     mid-search, no slice is longer than max(2 s, 10% of what is left).
@@ -320,6 +323,20 @@ def to_pyvrp(problem: Problem) -> tuple[Any, list[tuple[str, int]]]:
     import numpy as np
     import pyvrp
 
+    # PyVRP's penalties for overloads and lateness top out at 100,000 a unit: with arcs that cost far
+    # more, it stops finding feasible plans. Its arc costs are brought down to PYVRP_MAX_ARC_COST: unit
+    # costs to two digits, then distances (rounded up, so that a distance limit met there is met on the
+    # true distances). The search only compares costs: plans are costed on our data (plan_cost).
+    distance = np.asarray(problem.distance, dtype=np.int64)
+    units = [v.unit_distance_cost for v in problem.vehicles]
+    unit_divisor = _ceil_div(max(units), 100) if int(distance.max(initial=0)) * max(units) > PYVRP_MAX_ARC_COST else 1
+    units = [_ceil_div(u, unit_divisor) for u in units]
+    distance_divisor = max(1, _ceil_div(int(distance.max(initial=0)) * max(units), PYVRP_MAX_ARC_COST))
+    distance = -(-distance // distance_divisor)
+
+    def down(cost: int) -> int:
+        return _ceil_div(cost, unit_divisor * distance_divisor)
+
     n_locations = len(problem.distance)
     locations = [pyvrp.Location(x=0, y=0) for _ in range(n_locations)]
     depots = [pyvrp.Depot(location=d.location, tw_early=d.opens, tw_late=min(d.closes, UNLIMITED))
@@ -332,7 +349,7 @@ def to_pyvrp(problem: Problem) -> tuple[Any, list[tuple[str, int]]]:
         clients.append(pyvrp.Client(location=stop.location, delivery=[stop.delivery], pickup=[stop.pickup],
                                     service_duration=stop.service, tw_early=stop.earliest,
                                     tw_late=min(stop.latest, UNLIMITED), required=stop.required,
-                                    prize=0 if stop.required else stop.penalty))
+                                    prize=0 if stop.required else down(stop.penalty)))
         index.append(("stop", s))
     shipments = []
     for p, pair in enumerate(problem.pairs):
@@ -343,17 +360,16 @@ def to_pyvrp(problem: Problem) -> tuple[Any, list[tuple[str, int]]]:
             pickup_service_duration=pickup.service, delivery_tw_early=delivery.earliest,
             delivery_tw_late=min(delivery.latest, UNLIMITED), delivery_service_duration=delivery.service,
             amount=[pair.amount], required=pickup.required,
-            prize=0 if pickup.required else pickup.penalty + delivery.penalty))
+            prize=0 if pickup.required else down(pickup.penalty + delivery.penalty)))
     largest = max([v.capacity for v in problem.vehicles if v.capacity is not None] or [0])
     total = sum(s.delivery + s.pickup for s in problem.stops) + sum(p.amount for p in problem.pairs)
     vehicle_types = [
         pyvrp.VehicleType(num_available=1, capacity=[v.capacity if v.capacity is not None else max(largest, total)],
-                          start_depot=v.start_depot, end_depot=v.end_depot, fixed_cost=v.fixed_cost,
+                          start_depot=v.start_depot, end_depot=v.end_depot, fixed_cost=down(v.fixed_cost),
                           tw_early=v.shift_start, tw_late=min(v.shift_end, UNLIMITED),
-                          shift_duration=min(v.max_duration, UNLIMITED), max_distance=min(v.max_distance, UNLIMITED),
-                          unit_distance_cost=v.unit_distance_cost)
-        for v in problem.vehicles]
-    distance = np.asarray(problem.distance, dtype=np.int64)
+                          shift_duration=min(v.max_duration, UNLIMITED),
+                          max_distance=min(v.max_distance // distance_divisor, UNLIMITED), unit_distance_cost=unit)
+        for v, unit in zip(problem.vehicles, units)]
     duration = np.asarray(problem.duration if problem.timed else np.zeros_like(distance), dtype=np.int64)
     data = pyvrp.ProblemData(locations=locations, clients=clients, depots=depots, vehicle_types=vehicle_types,
                              distance_matrices=[distance], duration_matrices=[duration], shipments=shipments)
@@ -390,7 +406,7 @@ def solve_heuristic(problem: Problem, time_limit_s: float, *, no_improvement: in
         routes.append((route.vehicle_type(), stops))
         served.update(stops)
     skipped = [s for s in range(len(problem.stops)) if s not in served]
-    return Plan(status="feasible", routes=sorted(routes), skipped=skipped, cost=int(round(result.cost())),
+    return Plan(status="feasible", routes=sorted(routes), skipped=skipped, cost=plan_cost(problem, routes, skipped),
                 bound=None, **common)
 
 
@@ -611,6 +627,17 @@ def _add_hint(model: Any, hint: Plan, vehicles: list[Vehicle], arcs_of: list[dic
     for j, s in enumerate(served):
         if s is not None:
             model.add_hint(s, j not in skipped)
+
+
+def _ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
+
+
+def plan_cost(problem: Problem, routes: list[tuple[int, list[int]]], skipped: list[int]) -> int:
+    """What PyVRP and the exact model minimise, on our integer data: fixed and distance costs, penalties."""
+    cost = sum(problem.vehicles[v].fixed_cost + problem.vehicles[v].unit_distance_cost * plan_distance(problem, v, s)
+               for v, s in routes)
+    return cost + sum(problem.stops[s].penalty for s in skipped)
 
 
 def plan_distance(problem: Problem, vehicle: int, stops: Sequence[int]) -> int:

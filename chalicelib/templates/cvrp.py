@@ -125,7 +125,18 @@ class CvrpInput(BaseModel):
             common.depot_index(depot_names, vehicle.end_depot, vehicle.name)
         common.check_fleet([(c.name, c.demand) for c in self.customers if c.required],
                            [v.capacity for v in self.vehicles])
+        common.check_cost_magnitude(common.largest_distance(places, self.distance_matrix, self.road_factor),
+                                    self.legs, max(v.cost_per_distance for v in self.vehicles), self.extra_costs)
         return self
+
+    @property
+    def legs(self) -> int:
+        """The most legs a plan can drive: one into each customer, one back per vehicle."""
+        return len(self.customers) + len(self.vehicles)
+
+    @property
+    def extra_costs(self) -> float:
+        return sum(v.fixed_cost for v in self.vehicles) + sum(c.penalty or 0 for c in self.customers)
 
 
 def solve(data: CvrpInput, options: RunOptions) -> SolveOutcome:
@@ -136,8 +147,10 @@ def solve(data: CvrpInput, options: RunOptions) -> SolveOutcome:
     depot_names = [depot.name for depot in depots]
     first = len(depots)
     distances = common.distance_matrix([*depots, *customers], data.distance_matrix, data.metric, data.road_factor)
-    costs, scale = routing.integer_costs(distances)
-    units = common.cost_units([v.cost_per_distance for v in vehicles])  # cost = distance * scale * units
+    factor = max(1.0, max(v.cost_per_distance for v in vehicles))
+    costs, scale = routing.integer_costs(distances, multiplier=data.legs * factor * common.COST_SCALE)
+    largest = max(map(max, costs)) * data.legs * factor + data.extra_costs * scale
+    units = common.cost_units([v.cost_per_distance for v in vehicles], largest_cost=largest)  # money = scale * units
     money = scale * units
 
     # A quick proof of infeasibility when the required loads cannot be split among the vehicles at all.

@@ -183,9 +183,33 @@ def distance_matrix(places: Sequence[Any], matrix: Sequence[Sequence[float]] | P
     return routing.euclidean_matrix([(place.x, place.y) for place in places], tsplib_rounding=metric == "euc_2d")
 
 
-def cost_units(*groups: Sequence[float]) -> int:
-    """1 when every cost is whole, else COST_SCALE (costs kept to 2 decimals)."""
-    return 1 if all(float(value).is_integer() for group in groups for value in group) else COST_SCALE
+def cost_units(*groups: Sequence[float], largest_cost: float = 0.0) -> int:
+    """1 when every cost is whole, else COST_SCALE (costs kept to 2 decimals) if the plan's largest
+    possible cost, `largest_cost`, still adds up exactly."""
+    whole = all(float(value).is_integer() for group in groups for value in group)
+    return 1 if whole or largest_cost * COST_SCALE > routing.MAX_TOTAL_COST else COST_SCALE
+
+
+def largest_distance(places: Sequence[Any], matrix: Any, road_factor: float = 1.0) -> float:
+    """An upper bound on any distance of the input, without building the matrix from coordinates."""
+    import math
+
+    if isinstance(matrix, PackedMatrix):
+        return float(matrix.decode(len(places), integers=False, field="matrix").max(initial=0))
+    if matrix is not None:
+        return float(max((max(row, default=0) for row in matrix), default=0))
+    if places and places[0].lat is not None:
+        return math.pi * routing.EARTH_RADIUS_KM * road_factor  # half the Earth's circumference
+    xs, ys = [place.x for place in places], [place.y for place in places]
+    return math.hypot(max(xs) - min(xs), max(ys) - min(ys))
+
+
+def check_cost_magnitude(largest_leg: float, legs: int, largest_factor: float, extras: float) -> None:
+    """Refuse an input whose plan could cost more than the solvers add up exactly."""
+    worst = largest_leg * legs * max(1.0, largest_factor) + extras
+    if worst > routing.MAX_TOTAL_COST:
+        raise ValueError(f"a plan could cost up to {worst:.3g}, more than the {routing.MAX_TOTAL_COST:.3g} the "
+                         "solvers add up exactly: express distances, times or costs in larger units")
 
 
 # --- Reading the plan back ------------------------------------------------------------------------

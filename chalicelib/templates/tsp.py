@@ -73,6 +73,8 @@ class TspInput(BaseModel):
         common.check_places(self.cities, self.distance_matrix, matrix_field="distance_matrix",
                             who_needs="every city needs",
                             layout=", one row and one column per city in the order of cities")
+        common.check_cost_magnitude(common.largest_distance(self.cities, self.distance_matrix, self.road_factor),
+                                    len(self.cities) + 1, 1, 0)
         return self
 
 
@@ -84,7 +86,7 @@ def solve(data: TspInput, options: RunOptions) -> SolveOutcome:
     n = len(names)
     origin = names.index(data.start) if data.start is not None else 0
     distances = common.distance_matrix(data.cities, data.distance_matrix, data.metric, data.road_factor)
-    costs, scale = routing.integer_costs(distances)
+    costs, scale = routing.integer_costs(distances, multiplier=n + 1)
     depots = [vrp.Depot(location=origin)]
     if not data.return_to_start:
         costs = [row + [0] for row in costs] + [[0] * (n + 1)]

@@ -184,7 +184,28 @@ class VrptwInput(BaseModel):
         capacities = [v.capacity for v in self.vehicles]
         if all(capacity is not None for capacity in capacities):
             common.check_fleet([(s.name, s.demand) for s in self.stops if s.required], capacities)
+        longest = common.largest_distance(places, self.travel_time_matrix, self.road_factor)
+        if self.travel_time_matrix is None and longest / self.speed > MAX_TIME:
+            raise ValueError(f"at speed {self.speed:g}, travel times from the coordinates reach "
+                             f"{longest / self.speed:.3g} time units, more than {MAX_TIME:,}: raise speed")
+        common.check_cost_magnitude(self.longest_travel, self.legs, max(v.cost_per_time for v in self.vehicles),
+                                    self.extra_costs)
         return self
+
+    @property
+    def longest_travel(self) -> float:
+        places = [*self.all_depots, *self.stops]
+        longest = common.largest_distance(places, self.travel_time_matrix, self.road_factor)
+        return longest if self.travel_time_matrix is not None else math.ceil(longest / self.speed)
+
+    @property
+    def legs(self) -> int:
+        """The most legs a plan can drive: one into each stop, one back per vehicle."""
+        return len(self.stops) + len(self.vehicles)
+
+    @property
+    def extra_costs(self) -> float:
+        return sum(v.fixed_cost for v in self.vehicles) + sum(s.penalty or 0 for s in self.stops)
 
     def _check_pairs(self) -> None:
         names = [stop.name for stop in self.stops]
@@ -220,8 +241,10 @@ def solve(data: VrptwInput, options: RunOptions) -> SolveOutcome:
     window = [(frame.minutes(s.earliest) if s.earliest is not None else min(opens),
                frame.minutes(s.latest) if s.latest is not None else max(closes)) for s in stops]
     fleet = [_vehicle(v, depot_names, frame, opens, closes) for v in vehicles]
+    factor = max(1.0, max(v.cost_per_time for v in vehicles))
     units = common.cost_units([v.cost_per_time for v in vehicles], [v.fixed_cost for v in vehicles],
-                              [s.penalty or 0 for s in stops])
+                              [s.penalty or 0 for s in stops],
+                              largest_cost=data.longest_travel * data.legs * factor + data.extra_costs)
 
     # Proofs of infeasibility that need no search: a required stop out of reach, or loads that cannot be split.
     reason = None

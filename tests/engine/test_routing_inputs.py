@@ -505,3 +505,60 @@ def test_bad_packed_matrices_are_rejected(packed, message):
         packed = pack([[0, float("nan")], [1, 0]], "<f8")
     with pytest.raises(ValidationError, match=message):
         tsp.TEMPLATE.input_model.model_validate({"cities": [{"name": "A"}, {"name": "B"}], "distance_matrix": packed})
+
+
+# --- Numbers too large to add up exactly ----------------------------------------------------------
+
+def test_travel_times_too_large_for_the_time_scale_are_refused_with_a_reason():
+    data = {"depot": {"x": 0, "y": 0, "closes": 10**7}, "stops": [{"name": "A", "x": 1e9, "y": 0}],
+            "vehicles": [{"name": "V"}], "speed": 1e-3}
+    with pytest.raises(ValidationError, match="more than 10,000,000: raise speed"):
+        vrptw.TEMPLATE.input_model.model_validate(data)
+
+
+def test_the_largest_numbers_allowed_still_add_up_exactly():
+    rng = random.Random(2)
+    data = {"depot": {"x": -1e9, "y": -1e9},
+            "customers": [{"name": f"c{i}", "x": rng.uniform(-1e9, 1e9), "y": rng.uniform(-1e9, 1e9), "demand": 1}
+                          for i in range(40)] + [{"name": "far", "x": 1e9, "y": 1e9, "demand": 1,
+                                                   "required": False, "penalty": 1e9}],
+            "vehicles": [{"name": f"V{k}", "capacity": 10, "cost_per_distance": 9999.99, "fixed_cost": 1e9}
+                         for k in range(5)]}
+    out = cvrp.TEMPLATE.run(data, RunOptions(time_limit_s=3))
+    assert out.status == "feasible"
+    at = {c["name"]: c for c in [{"name": "Depot", **data["depot"]}, *data["customers"]]}
+    total = sum(1e9 + 9999.99 * sum(math.hypot(at[a]["x"] - at[b]["x"], at[a]["y"] - at[b]["y"])
+                                    for a, b in zip([r["start_depot"], *r["customers"], r["end_depot"]],
+                                                    [*r["customers"], r["end_depot"]]))
+                for r in out.solution["routes"])
+    total += sum(s["penalty"] for s in out.solution["skipped"])
+    assert out.objective_value == pytest.approx(total, rel=1e-12)
+
+
+def test_fractional_costs_lose_their_decimals_rather_than_overflow():
+    # 0.5-unit legs of a 1e9-wide map with a cost factor of 1,000: kept exact only in whole units.
+    data = {"depot": {"x": 0, "y": 0},
+            "customers": [{"name": "A", "x": 2e8 + 0.5, "y": 0, "demand": 1},
+                          {"name": "B", "x": -2e8, "y": 0.5, "demand": 1}],
+            "vehicles": [{"name": "V", "capacity": 5, "cost_per_distance": 1000.25}]}
+    out = cvrp.TEMPLATE.run(data, PROVE)
+    assert out.status == "optimal"
+    route = out.solution["routes"][0]
+    assert out.objective_value == pytest.approx(1000.25 * route["distance"], rel=1e-12)
+    assert route["distance"] == pytest.approx(2 * (2e8 + 0.5) + 2 * math.hypot(2e8, 0.5), rel=1e-12)
+
+
+@pytest.mark.parametrize("span", [50, 5_000, 500_000])
+def test_fractional_distances_of_any_scale_still_give_feasible_plans(span):
+    # PyVRP's penalties top out at 100,000 a unit of overload: costs of millions an arc (metres kept to
+    # the millimetre) once left it without a feasible plan. They are scaled down for its search.
+    rng = random.Random(2)
+    data = {"depot": {"x": -span, "y": -span},
+            "customers": [{"name": f"c{i}", "x": rng.uniform(-span, span), "y": rng.uniform(-span, span),
+                           "demand": 1} for i in range(40)],
+            "vehicles": [{"name": f"V{k}", "capacity": 10, "max_distance": 12 * span} for k in range(5)]}
+    out = cvrp.TEMPLATE.run(data, RunOptions(time_limit_s=3))
+    assert out.status == "feasible"
+    assert sorted(c for r in out.solution["routes"] for c in r["customers"]) == sorted(f"c{i}" for i in range(40))
+    for route in out.solution["routes"]:
+        assert route["load"] <= 10 and route["distance"] <= 12 * span
