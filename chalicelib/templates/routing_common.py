@@ -36,9 +36,9 @@ class Located(BaseModel):
     """Horizontal coordinate, in distance units (e.g. km on a projected map); or give lat/lon."""
     y: float | None = Field(default=None, ge=-1e9, le=1e9)
     """Vertical coordinate, in the same distance units as x."""
-    lat: float | None = Field(default=None, ge=-90, le=90)
+    lat: float | None = Field(default=None, ge=-90, le=90, examples=[52.5200])
     """Latitude in degrees (WGS 84); with lon, distances are great-circle kilometres times road_factor."""
-    lon: float | None = Field(default=None, ge=-180, le=180)
+    lon: float | None = Field(default=None, ge=-180, le=180, examples=[13.4050])
     """Longitude in degrees (WGS 84)."""
 
 
@@ -56,7 +56,7 @@ class PackedMatrix(BaseModel):
     """How each number is stored: 4-byte signed integers, or 4- or 8-byte IEEE floats, little-endian."""
     compression: Literal["gzip", "none"] = "gzip"
     """"gzip" when the bytes were gzip-compressed before base64 encoding."""
-    data: str = Field(min_length=1, max_length=8_000_000)
+    data: str = Field(min_length=1, max_length=8_000_000, examples=["H4sIAAAAAAACA2NgQAUAVUu77BAAAAA="])
     """The bytes, base64-encoded (standard alphabet, padding optional)."""
     _values: Any = PrivateAttr(default=None)
 
@@ -95,7 +95,7 @@ class PackedMatrix(BaseModel):
         return self._values
 
 
-ROAD_FACTOR_FIELD = Field(default=1.0, ge=1, le=10)
+ROAD_FACTOR_FIELD = Field(default=1.0, ge=1, le=10, examples=[1.3])
 ROAD_FACTOR_DOC = ("With lat/lon: each great-circle distance is multiplied by this to approximate the road "
                    "distance (1.3 is typical in cities); ignored otherwise.")
 NO_IMPROVEMENT_DOC = ("Stop searching once this many iterations in a row have not improved the best plan "
@@ -240,8 +240,8 @@ def plan_outcome(plan: Plan, objective: float, scale: float, solution: dict[str,
 
 MESSAGES = {
     ("optimal", "proven_optimal"): None,
-    ("feasible", "no_improvement"): "Best plan found; the search stopped after no_improvement_iterations "
-                                    "iterations without improvement. Not proven optimal.",
+    ("feasible", "no_improvement"): "Best plan found; the search stopped when it no longer improved it "
+                                    "(solution.search says after how much). Not proven optimal.",
     ("feasible", "time_limit"): "Best plan found within the time limit; not proven optimal.",
     ("feasible", "cancelled"): "The run was canceled; this is the best plan found until then.",
 }

@@ -46,7 +46,8 @@ MAX_LOCATIONS = MAX_STOPS + MAX_DEPOTS
 MAX_TIME = 10**7
 
 TravelTime = Annotated[int, Field(ge=0, le=MAX_TIME)]
-Time = Annotated[int, Field(ge=0, le=MAX_TIME)] | Annotated[str, Field(min_length=4, max_length=40)]
+Time = Annotated[Annotated[int, Field(ge=0, le=MAX_TIME)] | Annotated[str, Field(min_length=4, max_length=40)],
+                 Field(examples=["08:30", "2026-03-02T08:30:00+01:00", 510])]
 """A time: whole time units, "HH:MM", or an ISO 8601 date-time such as "2026-03-02T08:30:00+01:00"."""
 
 
@@ -127,7 +128,8 @@ class VrptwInput(BaseModel):
     """Stops to serve, at most 500."""
     vehicles: list[Vehicle] = Field(min_length=1, max_length=MAX_VEHICLES)
     """The fleet, at most 100 vehicles; a vehicle may stay at its depot unused."""
-    pickup_deliveries: list[PickupDelivery] = Field(default_factory=list, max_length=MAX_STOPS // 2)
+    pickup_deliveries: list[PickupDelivery] = Field(default_factory=list, max_length=MAX_STOPS // 2, examples=[
+        [{"pickup": "Bakery", "delivery": "Cafe", "amount": 4}]])
     """Pairs of stops served by one vehicle, pickup before delivery (the pair's stops carry no demand)."""
     travel_time_matrix: TravelTimeRows | PackedMatrix | None = None
     """Optional travel times, in whole time units: row i, column j is the time from location i to j, where
