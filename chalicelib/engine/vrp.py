@@ -314,11 +314,11 @@ class _Stop:
         return self.reason is not None
 
 
-def to_pyvrp(problem: Problem) -> tuple[Any, list[tuple[str, int]]]:
-    """PyVRP ProblemData, and what each PyVRP client / shipment step is in our stops.
+def to_pyvrp(problem: Problem) -> tuple[Any, list[int], list[list[int]]]:
+    """PyVRP ProblemData; what each PyVRP client is in our stops; our vehicles of each PyVRP type.
 
-    Plain stops become PyVRP clients; pairs become PyVRP shipments. The returned list maps
-    PyVRP's client indices (clients first, then shipments' pickup and delivery) to ours.
+    Plain stops become PyVRP clients and pairs PyVRP shipments; identical vehicles become one
+    vehicle type.
     """
     import numpy as np
     import pyvrp
@@ -342,7 +342,7 @@ def to_pyvrp(problem: Problem) -> tuple[Any, list[tuple[str, int]]]:
     depots = [pyvrp.Depot(location=d.location, tw_early=d.opens, tw_late=min(d.closes, UNLIMITED))
               for d in problem.depots]
     paired = {p.pickup for p in problem.pairs} | {p.delivery for p in problem.pairs}
-    clients, index = [], []
+    clients, index = [], []  # index[c]: which of our stops PyVRP's client c is
     for s, stop in enumerate(problem.stops):
         if s in paired:
             continue
@@ -350,7 +350,7 @@ def to_pyvrp(problem: Problem) -> tuple[Any, list[tuple[str, int]]]:
                                     service_duration=stop.service, tw_early=stop.earliest,
                                     tw_late=min(stop.latest, UNLIMITED), required=stop.required,
                                     prize=0 if stop.required else down(stop.penalty)))
-        index.append(("stop", s))
+        index.append(s)
     shipments = []
     for p, pair in enumerate(problem.pairs):
         pickup, delivery = problem.stops[pair.pickup], problem.stops[pair.delivery]
@@ -363,28 +363,31 @@ def to_pyvrp(problem: Problem) -> tuple[Any, list[tuple[str, int]]]:
             prize=0 if pickup.required else down(pickup.penalty + delivery.penalty)))
     largest = max([v.capacity for v in problem.vehicles if v.capacity is not None] or [0])
     total = sum(s.delivery + s.pickup for s in problem.stops) + sum(p.amount for p in problem.pairs)
+    kinds: dict[tuple[Vehicle, int], list[int]] = {}  # identical vehicles are one PyVRP type: a faster search
+    for k, (v, unit) in enumerate(zip(problem.vehicles, units)):
+        kinds.setdefault((v, unit), []).append(k)
     vehicle_types = [
-        pyvrp.VehicleType(num_available=1, capacity=[v.capacity if v.capacity is not None else max(largest, total)],
+        pyvrp.VehicleType(num_available=len(members),
+                          capacity=[v.capacity if v.capacity is not None else max(largest, total)],
                           start_depot=v.start_depot, end_depot=v.end_depot, fixed_cost=down(v.fixed_cost),
                           tw_early=v.shift_start, tw_late=min(v.shift_end, UNLIMITED),
                           shift_duration=min(v.max_duration, UNLIMITED),
                           max_distance=min(v.max_distance // distance_divisor, UNLIMITED), unit_distance_cost=unit)
-        for v, unit in zip(problem.vehicles, units)]
+        for (v, unit), members in kinds.items()]
     duration = np.asarray(problem.duration if problem.timed else np.zeros_like(distance), dtype=np.int64)
     data = pyvrp.ProblemData(locations=locations, clients=clients, depots=depots, vehicle_types=vehicle_types,
                              distance_matrices=[distance], duration_matrices=[duration], shipments=shipments)
-    return data, index
+    return data, index, list(kinds.values())
 
 
-def solve_heuristic(problem: Problem, time_limit_s: float, *, no_improvement: int | None = None, seed: int = 0,
-                    initial: list[tuple[int, list[int]]] | None = None) -> Plan:
+def solve_heuristic(problem: Problem, time_limit_s: float, *, no_improvement: int | None = None,
+                    seed: int = 0) -> Plan:
     import pyvrp
 
     patience = no_improvement or default_no_improvement(problem)
-    data, index = to_pyvrp(problem)
+    data, index, fleet = to_pyvrp(problem)
     stop = _Stop(time_limit_s, patience)
-    start = _initial_solution(problem, data, index, initial) if initial else None
-    result = pyvrp.solve(data, stop=stop, seed=seed, collect_stats=False, initial_solution=start)
+    result = pyvrp.solve(data, stop=stop, seed=seed, collect_stats=False)
     best = result.best
     solver = f"PyVRP {_pyvrp_version()} (iterated local search)"
     common = {"solver": solver, "method": "heuristic", "iterations": stop.iterations,
@@ -392,33 +395,22 @@ def solve_heuristic(problem: Problem, time_limit_s: float, *, no_improvement: in
     if not best.is_feasible():
         return Plan(status="time_limit", routes=[], skipped=[], cost=None, bound=None,
                     message="No plan meeting every constraint was found within the time limit.", **common)
-    routes, served = [], set()
+    routes, served, free = [], set(), [list(members) for members in fleet]
     for route in best.routes():
         stops = []
         for activity in route.schedule():
             kind = activity.type
             if kind == pyvrp.ActivityType.CLIENT:
-                stops.append(index[activity.idx][1])
+                stops.append(index[activity.idx])
             elif kind == pyvrp.ActivityType.PICKUP:
                 stops.append(problem.pairs[activity.idx].pickup)
             elif kind == pyvrp.ActivityType.DELIVERY:
                 stops.append(problem.pairs[activity.idx].delivery)
-        routes.append((route.vehicle_type(), stops))
+        routes.append((free[route.vehicle_type()].pop(0), stops))
         served.update(stops)
     skipped = [s for s in range(len(problem.stops)) if s not in served]
     return Plan(status="feasible", routes=sorted(routes), skipped=skipped, cost=plan_cost(problem, routes, skipped),
                 bound=None, **common)
-
-
-def _initial_solution(problem: Problem, data: Any, index: list[tuple[str, int]],
-                      initial: list[tuple[int, list[int]]]) -> Any:
-    import pyvrp
-
-    client_of = {ours: theirs for theirs, (_, ours) in enumerate(index)}
-    if problem.pairs:
-        return None  # shipments are addressed by activity, not client index: let PyVRP construct
-    routes = [pyvrp.Route(data, [client_of[s] for s in stops], vehicle) for vehicle, stops in initial]
-    return pyvrp.Solution(data, routes)
 
 
 def _pyvrp_version() -> str:
