@@ -182,6 +182,10 @@ class VrptwInput(BaseModel):
         for vehicle in self.vehicles:
             common.depot_index(depot_names, vehicle.start_depot, vehicle.name)
             common.depot_index(depot_names, vehicle.end_depot, vehicle.name)
+            if vehicle.shift_start is not None and vehicle.shift_end is not None and \
+                    frame.minutes(vehicle.shift_end) < frame.minutes(vehicle.shift_start):
+                raise ValueError(f"vehicle '{vehicle.name}' has a shift that ends at {vehicle.shift_end}, before it "
+                                 f"starts at {vehicle.shift_start}")
         self._check_pairs()
         capacities = [v.capacity for v in self.vehicles]
         if all(capacity is not None for capacity in capacities):
@@ -249,12 +253,19 @@ def solve(data: VrptwInput, options: RunOptions) -> SolveOutcome:
                               largest_cost=data.longest_travel * data.legs * factor + data.extra_costs)
 
     # Proofs of infeasibility that need no search: a required stop out of reach, or loads that cannot be split.
-    reason = None
-    for k, stop in enumerate(stops):
-        if stop.required and (why := _out_of_reach(k, first, travel, window, stop, fleet, vehicles, frame)):
-            reason = f"stop '{stop.name}' {why}"
-            break
+    # An optional stop out of reach is left out before the search, with its reason.
+    index = {name: k for k, name in enumerate(s.name for s in stops)}
+    out_of_reach = {k: why for k, stop in enumerate(stops)
+                    if (why := _out_of_reach(k, first, travel, window, stop, fleet, vehicles, frame))}
     capacities = [v.capacity for v in vehicles]
+    for pair in data.pickup_deliveries:
+        if None not in capacities and pair.amount > max(capacities):
+            out_of_reach.setdefault(index[pair.pickup], f"needs {pair.amount} units, more than any vehicle carries "
+                                                         f"({max(capacities)})")
+        for one, other in ((pair.pickup, pair.delivery), (pair.delivery, pair.pickup)):
+            if index[one] in out_of_reach:
+                out_of_reach.setdefault(index[other], f"is paired with '{one}', which {out_of_reach[index[one]]}")
+    reason = next((f"stop '{stops[k].name}' {why}" for k, why in out_of_reach.items() if stops[k].required), None)
     if reason is None and not data.pickup_deliveries and routing.loads_fit(
             [s.demand for s in stops if s.required], capacities,
             time_limit_s=min(2.0, 0.2 * options.time_limit_s)) is False:
@@ -265,25 +276,28 @@ def solve(data: VrptwInput, options: RunOptions) -> SolveOutcome:
                             message=f"No plan exists: {reason}.")
 
     # The routing problem: costs are travel times (times cost_per_time), durations the same travel times.
-    index = {name: k for k, name in enumerate(s.name for s in stops)}
+    kept = [k for k in range(len(stops)) if k not in out_of_reach]
+    position = {k: at for at, k in enumerate(kept)}
     problem = vrp.Problem(
         distance=travel, duration=travel,
         depots=[vrp.Depot(location=d, opens=opens[d], closes=closes[d]) for d in range(first)],
-        stops=[vrp.Stop(location=first + k, delivery=s.demand, pickup=s.pickup, service=s.service_time,
-                        earliest=window[k][0], latest=window[k][1], required=s.required,
-                        penalty=round((s.penalty or 0) * units)) for k, s in enumerate(stops)],
+        stops=[vrp.Stop(location=first + k, delivery=stops[k].demand, pickup=stops[k].pickup,
+                        service=stops[k].service_time, earliest=window[k][0], latest=window[k][1],
+                        required=stops[k].required, penalty=round((stops[k].penalty or 0) * units)) for k in kept],
         vehicles=[vrp.Vehicle(start_depot=f["start"], end_depot=f["end"], capacity=v.capacity,
                               fixed_cost=round(v.fixed_cost * units), unit_distance_cost=round(v.cost_per_time * units),
                               shift_start=f["shift_start"], shift_end=f["shift_end"],
                               max_duration=v.max_duration or vrp.UNLIMITED) for v, f in zip(vehicles, fleet)],
-        pairs=[vrp.Pair(pickup=index[p.pickup], delivery=index[p.delivery], amount=p.amount)
-               for p in data.pickup_deliveries])
+        pairs=[vrp.Pair(pickup=position[index[p.pickup]], delivery=position[index[p.delivery]], amount=p.amount)
+               for p in data.pickup_deliveries if index[p.pickup] in position])
 
     # Solve: exactly when small, PyVRP otherwise.
     plan = vrp.solve(problem, options, no_improvement=data.no_improvement_iterations, started=started)
     solve_time_ms = int((time.perf_counter() - started) * 1000)
     if not plan.routes and plan.cost is None:
         return common.no_plan_outcome(plan, solve_time_ms)
+    plan_routes = [(v, [kept[s] for s in visits]) for v, visits in plan.routes]
+    left_out = sorted([kept[s] for s in plan.skipped] + list(out_of_reach))
 
     # Readable output: per vehicle, the timetable of its route (arrival, wait, service) and its load.
     change = {first + k: (s.pickup - s.demand) for k, s in enumerate(stops)}
@@ -292,7 +306,7 @@ def solve(data: VrptwInput, options: RunOptions) -> SolveOutcome:
         change[first + index[pair.delivery]] -= pair.amount
     routes, used = [], set()
     total_travel = total_cost = 0.0
-    for v, visits in plan.routes:
+    for v, visits in plan_routes:
         vehicle, f = vehicles[v], fleet[v]
         nodes = [f["start"]] + [first + s for s in visits] + [f["end"]]
         starts = _service_starts(nodes, travel, window, stops, first, f["departure_from"])
@@ -328,7 +342,9 @@ def solve(data: VrptwInput, options: RunOptions) -> SolveOutcome:
         used.add(v)
         total_travel += route_travel
         total_cost += cost
-    skipped = [_skipped(k, first, travel, window, stops[k], fleet, vehicles, frame) for k in plan.skipped]
+    skipped = [{"name": stops[k].name, "penalty": stops[k].penalty,
+                "reason": f"it {out_of_reach[k]}" if k in out_of_reach else
+                f"serving it would add more to the cost than its penalty of {stops[k].penalty:g}"} for k in left_out]
     total_penalty = sum(item["penalty"] for item in skipped)
     objective = common.tidy(total_cost + total_penalty)
     return common.plan_outcome(
@@ -415,14 +431,6 @@ def _out_of_reach(k: int, first: int, travel: list[list[int]], window: list[tupl
                 f"depot is {frame.format(when)}")
     return (f"cannot be served with a vehicle back before its depot closes or its shift ends: the earliest return "
             f"is {frame.format(when)}, the latest allowed {frame.format(limit)}")
-
-
-def _skipped(k: int, first: int, travel: list[list[int]], window: list[tuple[int, int]], stop: Stop,
-             fleet: list[dict[str, int]], vehicles: list[Vehicle], frame: TimeFrame) -> dict[str, Any]:
-    """An optional stop the plan leaves out, and why, in plain words."""
-    why = _out_of_reach(k, first, travel, window, stop, fleet, vehicles, frame)
-    reason = f"it {why}" if why else f"serving it would add more to the cost than its penalty of {stop.penalty:g}"
-    return {"name": stop.name, "penalty": stop.penalty, "reason": reason}
 
 
 TEMPLATE = Template(

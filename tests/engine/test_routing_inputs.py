@@ -562,3 +562,37 @@ def test_fractional_distances_of_any_scale_still_give_feasible_plans(span):
     assert sorted(c for r in out.solution["routes"] for c in r["customers"]) == sorted(f"c{i}" for i in range(40))
     for route in out.solution["routes"]:
         assert route["load"] <= 10 and route["distance"] <= 12 * span
+
+
+def test_stops_no_vehicle_can_serve_are_left_out_before_the_search_with_their_reason():
+    data = {"depot": {"name": "D", "x": 0, "y": 0, "opens": "08:00", "closes": "18:00"},
+            "stops": [{"name": "Near", "x": 10, "y": 0},
+                      {"name": "Before opening", "x": 5, "y": 0, "latest": "07:00", "required": False, "penalty": 9},
+                      {"name": "After closing", "x": 5, "y": 0, "earliest": "19:00", "required": False, "penalty": 9},
+                      {"name": "Crate pickup", "x": 3, "y": 3, "required": False, "penalty": 5},
+                      {"name": "Crate drop", "x": 6, "y": 6, "required": False, "penalty": 5}],
+            "vehicles": [{"name": "V", "capacity": 10}],
+            "pickup_deliveries": [{"pickup": "Crate pickup", "delivery": "Crate drop", "amount": 11}]}
+    out = vrptw.TEMPLATE.run(data, PROVE)
+    assert out.status == "optimal" and out.objective_value == 20 + 9 + 9 + 5 + 5
+    reasons = {item["name"]: item["reason"] for item in out.solution["skipped"]}
+    assert "window closes at 07:00" in reasons["Before opening"]
+    assert "opens at 19:00, after every vehicle must be back" in reasons["After closing"]
+    assert "needs 11 units, more than any vehicle carries (10)" in reasons["Crate pickup"]
+    assert "is paired with 'Crate pickup'" in reasons["Crate drop"]
+
+
+def test_a_required_pair_no_vehicle_can_carry_is_infeasible():
+    data = {"depot": {"name": "D", "x": 0, "y": 0, "closes": 100},
+            "stops": [{"name": "P", "x": 1, "y": 0}, {"name": "Q", "x": 2, "y": 0}],
+            "vehicles": [{"name": "V", "capacity": 3}], "pickup_deliveries": [{"pickup": "P", "delivery": "Q", "amount": 4}]}
+    out = vrptw.TEMPLATE.run(data, PROVE)
+    assert out.status == "infeasible" and "needs 4 units, more than any vehicle carries (3)" in out.message
+
+
+def test_a_shift_that_ends_before_it_starts_is_refused():
+    data = {"depot": {"name": "D", "x": 0, "y": 0, "opens": "06:00", "closes": "20:00"},
+            "stops": [{"name": "A", "x": 1, "y": 1}],
+            "vehicles": [{"name": "V", "shift_start": "14:00", "shift_end": "09:00"}]}
+    with pytest.raises(ValidationError, match="shift that ends at 09:00, before it starts at 14:00"):
+        vrptw.TEMPLATE.input_model.model_validate(data)
