@@ -585,7 +585,8 @@ def test_stops_no_vehicle_can_serve_are_left_out_before_the_search_with_their_re
 def test_a_required_pair_no_vehicle_can_carry_is_infeasible():
     data = {"depot": {"name": "D", "x": 0, "y": 0, "closes": 100},
             "stops": [{"name": "P", "x": 1, "y": 0}, {"name": "Q", "x": 2, "y": 0}],
-            "vehicles": [{"name": "V", "capacity": 3}], "pickup_deliveries": [{"pickup": "P", "delivery": "Q", "amount": 4}]}
+            "vehicles": [{"name": "V", "capacity": 3}],
+            "pickup_deliveries": [{"pickup": "P", "delivery": "Q", "amount": 4}]}
     out = vrptw.TEMPLATE.run(data, PROVE)
     assert out.status == "infeasible" and "needs 4 units, more than any vehicle carries (3)" in out.message
 
