@@ -57,8 +57,12 @@ TOUR_SLICE_SHARE = 0.1
 between slices."""
 PYVRP_MAX_ARC_COST = 10_000
 """Costs handed to PyVRP are divided down to at most this an arc (see to_pyvrp)."""
-DEFAULT_NO_IMPROVEMENT_MIN = 5000
-"""The least no-improvement limit chosen by default; larger problems get 50 iterations a stop."""
+DEFAULT_NO_IMPROVEMENT_MIN = 20_000
+DEFAULT_NO_IMPROVEMENT_PER_STOP = 100
+"""The default no-improvement limit: 100 iterations a stop, at least 20,000. Measured on CVRPLIB X,
+PyVRP still finds better plans after 5,000 idle iterations (X-n101-k25 reached its best known
+solution in a 60 s run that a 5,000 limit had stopped at 0.23% above it); this limit never cuts a
+10 s search short above ~50 stops and leaves a 60 s one 15-20 s of stagnation."""
 
 
 @dataclass(frozen=True)
@@ -192,7 +196,7 @@ def _stopped() -> bool:
 
 
 def default_no_improvement(problem: Problem) -> int:
-    return max(DEFAULT_NO_IMPROVEMENT_MIN, 50 * len(problem.stops))
+    return max(DEFAULT_NO_IMPROVEMENT_MIN, DEFAULT_NO_IMPROVEMENT_PER_STOP * len(problem.stops))
 
 
 # --- fast-tsp: one tour through every stop --------------------------------------------------------

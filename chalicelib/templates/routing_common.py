@@ -96,10 +96,6 @@ class PackedMatrix(BaseModel):
 
 
 ROAD_FACTOR_FIELD = Field(default=1.0, ge=1, le=10, examples=[1.3])
-ROAD_FACTOR_DOC = ("With lat/lon: each great-circle distance is multiplied by this to approximate the road "
-                   "distance (1.3 is typical in cities); ignored otherwise.")
-NO_IMPROVEMENT_DOC = ("Stop searching once this many iterations in a row have not improved the best plan "
-                      "(default: 50 per stop, at least 5,000); the result reports which limit stopped the search.")
 
 
 # --- Input checks (raise ValueError inside a pydantic model validator) --------------------------
