@@ -101,8 +101,8 @@ class CvrpInput(BaseModel):
     """With lat/lon: each great-circle distance is multiplied by this to approximate the road distance
     (1.3 is typical in cities); ignored otherwise."""
     no_improvement_iterations: NoImprovement | None = None
-    """Stop searching once this many iterations in a row have not improved the plan (default: 100 per
-    customer, at least 20,000); the result's `search` says which limit stopped the search."""
+    """Stop searching once this many iterations in a row have not improved the plan (default: 500 per
+    customer, at least 50,000); the result's `search` says which limit stopped the search."""
 
     @property
     def all_depots(self) -> list[Depot]:

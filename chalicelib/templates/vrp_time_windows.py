@@ -142,8 +142,8 @@ class VrptwInput(BaseModel):
     """With lat/lon: each great-circle distance is multiplied by this to approximate the road distance
     (1.3 is typical in cities); ignored otherwise."""
     no_improvement_iterations: NoImprovement | None = None
-    """Stop searching once this many iterations in a row have not improved the plan (default: 100 per
-    stop, at least 20,000); the result's `search` says which limit stopped the search."""
+    """Stop searching once this many iterations in a row have not improved the plan (default: 500 per
+    stop, at least 50,000); the result's `search` says which limit stopped the search."""
 
     @property
     def all_depots(self) -> list[Depot]:
