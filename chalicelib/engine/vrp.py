@@ -1,4 +1,4 @@
-"""Solve a vehicle routing problem: exactly when it is small, with PyVRP when it is not.
+"""Solve a vehicle routing problem: exactly when it is small, with fast-tsp or PyVRP when it is not.
 
 The routing templates (tsp, cvrp, vrp_time_windows) describe their input as a `Problem`:
 integer distance and duration matrices over locations, depots, stops (deliveries,
@@ -8,6 +8,8 @@ own start and end depots). `solve` then chooses the method:
 
 - small problems go to an exact CP-SAT model (one circuit per vehicle) and come back
   "optimal" when CP-SAT proves it, which on a dozen stops takes milliseconds;
+- a larger plain tour (one vehicle, symmetric distances) goes to fast-tsp's Or-opt and
+  Lin-Kernighan search, restarted with doubling time until it no longer improves;
 - the rest, and small ones CP-SAT could not close in its budget, go to PyVRP's iterated
   local search (the state of the art among libraries we may ship), which stops at the
   time limit or once `no_improvement` iterations in a row have not improved the best plan.
@@ -75,7 +77,7 @@ class Depot:
 
 @dataclass(frozen=True)
 class Stop:
-    """A visit; `pair` and `role` tie a pickup to its delivery (role "pickup" or "delivery")."""
+    """A visit; a Pair ties a pickup stop to its delivery stop."""
 
     location: int
     delivery: int = 0
@@ -85,8 +87,6 @@ class Stop:
     latest: int = UNLIMITED
     required: bool = True
     penalty: int = 0
-    pair: int | None = None
-    role: str | None = None
 
 
 @dataclass(frozen=True)
