@@ -14,6 +14,7 @@ COST_SCALE = 1000
 MAX_TOTAL_COST = 2**53
 """The largest plan cost the solvers add up exactly (integers in doubles and in CP-SAT's objective)."""
 MIN_SEARCH_S = 0.05
+"""The bin-packing check always gets at least this long, even from a nearly spent time limit."""
 EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius (IUGG), for great-circle distances."""
 
