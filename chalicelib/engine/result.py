@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from chalicelib.engine.explanation import Explanation
+
 SolveStatus = Literal["optimal", "feasible", "infeasible", "unbounded", "time_limit", "error"]
 
 
@@ -14,10 +16,14 @@ class SolveOutcome(BaseModel):
     objective_value: float | None = None
     best_bound: float | None = None
     gap: float | None = None
+    gap_tolerance: float | None = None
+    """The relative gap within which `optimal` was proven (null where no gap applies)."""
     solution: dict[str, Any] | None = None
     solver: str
     solve_time_ms: int
     message: str | None = None
+    explanation: Explanation | None = None
+    """Why: the conflicting constraints of an infeasible model, what binds, sensitivity."""
 
 
 NUMBER_FIELDS = ("objective_value", "best_bound", "gap", "solution")

@@ -96,10 +96,13 @@ class OptimizationResult(JaotModel):
     objective_value: Optional[float] = None
     best_bound: Optional[float] = None
     gap: Optional[float] = None
+    gap_tolerance: Optional[float] = None
     solution: Optional[dict] = None
     solver: str
     solve_time_ms: int
     message: Optional[str] = None
+    explanation: Optional[dict] = None
+    """Conflicts of an infeasible model, what binds, sensitivity (see docs/explanations.md)."""
     execution_id: str
     model_id: Optional[str] = None
     document_id: Optional[str] = None
