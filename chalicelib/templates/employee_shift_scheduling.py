@@ -25,7 +25,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from chalicelib.engine import cpsat
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
+from chalicelib.templates.explain_rules import Rule
 
 MAX_DAYS = 62
 MAX_SHIFTS = 12
@@ -167,6 +169,26 @@ class ShiftSchedulingInput(BaseModel):
 
 
 def solve(data: ShiftSchedulingInput, options: RunOptions) -> SolveOutcome:
+    """The cheapest roster; when there is none, the rules that conflict, in the roster's words."""
+    shortage = _shortages(data)
+    if shortage:
+        first = shortage[0]
+        return explain_rules.infeasible_outcome(
+            shortage, solver="availability pre-check", minimal=len(shortage) == 1,
+            summary=f"No roster exists: {first.sentence}.", message=f"No roster exists: {first.sentence}.")
+    outcome = _optimize(data, options)
+    if outcome.status != "infeasible":
+        return outcome
+    rules, relax = _rule_groups(data)
+
+    def is_feasible(active: list[int]) -> bool | None:
+        probe = _optimize(relax(set(active)), explain_rules.probe_options(options, 1e9))
+        return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
+
+    return explain_rules.explain_search(outcome, rules, is_feasible, options, what="roster")
+
+
+def _optimize(data: ShiftSchedulingInput, options: RunOptions) -> SolveOutcome:
     from ortools.sat.python import cp_model
 
     # Data: slots are (day index, shift index); costs in hundredths so CP-SAT sees integers.
@@ -175,10 +197,8 @@ def solve(data: ShiftSchedulingInput, options: RunOptions) -> SolveOutcome:
     slots = [(d, s) for d in range(len(days)) for s in range(len(shifts))]
     available = {(e, d, s): not any(u.day == days[d] and u.shift in (None, shifts[s]) for u in emp.unavailable)
                  for e, emp in enumerate(employees) for d, s in slots}
-    shortage = _first_shortage(data, required, available, slots)
-    if shortage:
-        return SolveOutcome(status="infeasible", solver="availability pre-check", solve_time_ms=0,
-                            message=f"No roster exists: {shortage}.")
+    if _first_shortage(data, required, available, slots):
+        return SolveOutcome(status="infeasible", solver="availability pre-check", solve_time_ms=0)
     value = {(e, d, s): emp.cost_per_shift - sum(
                  p.weight for p in emp.preferences if p.day in (None, days[d]) and p.shift in (None, shifts[s]))
              for e, emp in enumerate(employees) for d, s in slots}
@@ -251,6 +271,99 @@ def solve(data: ShiftSchedulingInput, options: RunOptions) -> SolveOutcome:
                   "shifts_assigned": len(on), "roster": roster, "schedule": by_day},
         message=_MESSAGES.get(run["status"]),
     )
+
+
+def _shortages(data: ShiftSchedulingInput) -> list[Rule]:
+    """Shifts that fewer employees can work than they need, then days whose shifts need more
+    employee-shifts than the employees free that day may work (max_shifts_per_day each)."""
+    days, shifts = data.days, [s.name for s in data.shifts]
+    required = data.required()
+    free_on: dict[tuple[str, str | None], int] = {}
+    for emp in data.employees:
+        off_days = {u.day for u in emp.unavailable if u.shift is None}
+        off = {(u.day, u.shift) for u in emp.unavailable if u.shift is not None}
+        for day in days:
+            if day in off_days:
+                continue
+            can = [shift for shift in shifts if (day, shift) not in off]
+            for shift in can:
+                free_on[day, shift] = free_on.get((day, shift), 0) + 1
+            if can:
+                free_on[day, None] = free_on.get((day, None), 0) + min(len(can), data.max_shifts_per_day)
+    found = []
+    for day in days:
+        for shift in shifts:
+            needed, free = required[day, shift], free_on.get((day, shift), 0)
+            if free < needed:
+                found.append(Rule(f"staffing: {day} {shift}",
+                                  f"{day} {shift} needs {needed} employees but only {free} are available"))
+    if found:
+        return found
+    for day in days:
+        needed, most = sum(required[day, shift] for shift in shifts), free_on.get((day, None), 0)
+        if needed > most:
+            found.append(Rule(f"staffing: {day}",
+                              f"{day}'s shifts need {needed} employee-shifts but the employees available that day "
+                              f"can work at most {most} (at most {data.max_shifts_per_day} shift(s) each)"))
+    return found
+
+
+def _rule_groups(data: ShiftSchedulingInput):
+    """The roster's rules as groups the conflict search can drop, and the input with only the
+    groups in `active` kept (costs and preferences cleared: any roster answers the question)."""
+    days, shifts = data.days, [s.name for s in data.shifts]
+    required = data.required()
+    rules: list[Rule] = []
+    relaxers = []
+    for day in days:
+        for shift in shifts:
+            if required[day, shift] > 0:
+                rules.append(Rule(f"staffing: {day} {shift}", f"{day} {shift} needs {required[day, shift]} employees"))
+                relaxers.append(("coverage", (day, shift)))
+    slots = len(days) * len(shifts)
+    for e, emp in enumerate(data.employees):
+        if emp.max_shifts < slots:
+            rules.append(Rule(f"max shifts: {emp.name}", f"{emp.name} works at most {emp.max_shifts} shifts"))
+            relaxers.append(("max_shifts", e))
+        if emp.min_shifts > 0:
+            rules.append(Rule(f"min shifts: {emp.name}", f"{emp.name} must work at least {emp.min_shifts} shifts"))
+            relaxers.append(("min_shifts", e))
+        if emp.unavailable:
+            times = ", ".join(f"{u.day} {u.shift}" if u.shift else u.day for u in emp.unavailable[:6])
+            more = f" and {len(emp.unavailable) - 6} more" if len(emp.unavailable) > 6 else ""
+            rules.append(Rule(f"availability: {emp.name}", f"{emp.name} cannot work {times}{more}"))
+            relaxers.append(("unavailable", e))
+    if data.max_shifts_per_day < len(shifts):
+        rules.append(Rule("shifts per day", f"nobody works more than {data.max_shifts_per_day} shift(s) a day"))
+        relaxers.append(("per_day", None))
+    if data.max_consecutive_days is not None and data.max_consecutive_days < len(days):
+        rules.append(Rule("consecutive days", f"nobody works more than {data.max_consecutive_days} days in a row"))
+        relaxers.append(("consecutive", None))
+    for k, rule in enumerate(data.forbidden_sequences):
+        rules.append(Rule(f"rest: {rule.first} then {rule.then}",
+                          f"nobody works {rule.then} the day after working {rule.first}"))
+        relaxers.append(("sequence", k))
+
+    def relax(active: set[int]) -> ShiftSchedulingInput:
+        dropped = [relaxers[i] for i in range(len(relaxers)) if i not in active]
+        kinds = {kind for kind, _ in dropped}
+        which = {(kind, key) for kind, key in dropped}
+        employees = []
+        for e, emp in enumerate(data.employees):
+            employees.append(emp.model_copy(update={
+                "cost_per_shift": 0.0, "preferences": [],
+                "max_shifts": slots if ("max_shifts", e) in which else emp.max_shifts,
+                "min_shifts": 0 if ("min_shifts", e) in which else emp.min_shifts,
+                "unavailable": [] if ("unavailable", e) in which else emp.unavailable}))
+        coverage = list(data.coverage) + [Coverage(day=key[0], shift=key[1], required=0)
+                                          for kind, key in dropped if kind == "coverage"]
+        return data.model_copy(update={
+            "employees": employees, "coverage": coverage,
+            "max_shifts_per_day": len(shifts) if "per_day" in kinds else data.max_shifts_per_day,
+            "max_consecutive_days": None if "consecutive" in kinds else data.max_consecutive_days,
+            "forbidden_sequences": [r for k, r in enumerate(data.forbidden_sequences) if ("sequence", k) not in which]})
+
+    return rules, relax
 
 
 def _first_shortage(data: ShiftSchedulingInput, required: dict, available: dict, slots: list) -> str | None:
