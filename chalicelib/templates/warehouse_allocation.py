@@ -10,6 +10,11 @@ Place each product's demand across warehouses at the lowest storage cost.
 Capacity is measured in the same unit as `demand * weight` (a product without a
 weight takes one capacity unit per unit stored). Solved as a MIP with SCIP
 (whole units) or as an LP with GLOP.
+
+A solved run names the warehouses filled to capacity, with what one more unit of capacity
+would save (the LP's dual value; with whole units, only that they are full). An infeasible
+run names the product that whole units cannot place, or the products and warehouses that
+conflict (chalicelib/templates/explain_rules.py).
 """
 from __future__ import annotations
 
@@ -17,8 +22,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.engine import linear
 from chalicelib.engine.options import RunOptions
+from chalicelib.engine.explanation import Binding
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
+from chalicelib.templates.explain_rules import Rule, number
 
 
 class Warehouse(BaseModel):
@@ -76,6 +84,44 @@ class WarehouseAllocationInput(BaseModel):
 
 
 def solve(data: WarehouseAllocationInput, options: RunOptions) -> SolveOutcome:
+    """The cheapest allocation and the full warehouses; when none exists, why."""
+    if data.whole_units:
+        short = []
+        for product in data.products:
+            room = [int(w.capacity // product.weight + 1e-9) for w in data.warehouses]
+            if sum(room) < product.demand:
+                held = ", ".join(f"{w.name} {r}" for w, r in zip(data.warehouses, room))
+                short.append(Rule(f"whole units: product {product.name}",
+                                  f"{number(product.demand)} whole units of {product.name} (weight "
+                                  f"{number(product.weight)} each) must be placed; the warehouses hold at most "
+                                  f"{sum(room)} of them ({held})"))
+        if short:
+            return explain_rules.infeasible_outcome(short, summary=f"No allocation fits: {short[0].sentence}.",
+                                                    minimal=len(short) == 1, solver="capacity pre-check")
+    outcome = _optimize(data, options)
+    if outcome.status != "infeasible":
+        return outcome
+    rules = [Rule(f"demand: product {p.name}", f"all {number(p.demand)} units of {p.name} (weight "
+                  f"{number(p.weight)} each) must be placed") for p in data.products if p.demand > 0]
+    products = [i for i, p in enumerate(data.products) if p.demand > 0]
+    rules += [Rule(f"capacity: warehouse {w.name}", f"{w.name} holds {number(w.capacity)} weight units")
+              for w in data.warehouses]
+
+    def is_feasible(active: list[int]) -> bool | None:
+        kept = set(active)
+        chosen = [p.model_copy(update={"demand": p.demand if n in kept else 0.0})
+                  for n, p in zip(range(len(products)), [data.products[i] for i in products])]
+        warehouses = [w.model_copy(update={"cost_per_unit": 0.0,
+                                           "capacity": w.capacity if len(products) + j in kept else 1e12})
+                      for j, w in enumerate(data.warehouses)]
+        probe = _optimize(data.model_copy(update={"products": chosen, "warehouses": warehouses}),
+                          explain_rules.probe_options(options, 1e9))
+        return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
+
+    return explain_rules.explain_search(outcome, rules, is_feasible, options, what="allocation")
+
+
+def _optimize(data: WarehouseAllocationInput, options: RunOptions) -> SolveOutcome:
     # Data.
     warehouses, products = data.warehouses, data.products
     backend = "SCIP" if data.whole_units else "GLOP"
@@ -94,8 +140,8 @@ def solve(data: WarehouseAllocationInput, options: RunOptions) -> SolveOutcome:
     # Constraints: all demand placed; no warehouse over capacity.
     for i, product in enumerate(products):
         solver.Add(sum(units[i]) == product.demand)
-    for j, warehouse in enumerate(warehouses):
-        solver.Add(sum(p.weight * units[i][j] for i, p in enumerate(products)) <= warehouse.capacity)
+    capacity_rows = [solver.Add(sum(p.weight * units[i][j] for i, p in enumerate(products)) <= warehouse.capacity)
+                     for j, warehouse in enumerate(warehouses)]
 
     # Objective: total storage cost.
     solver.Minimize(sum(w.cost_per_unit * units[i][j]
@@ -125,12 +171,39 @@ def solve(data: WarehouseAllocationInput, options: RunOptions) -> SolveOutcome:
          "utilization": round(used[j] / w.capacity, 6) if w.capacity else 0.0}
         for j, w in enumerate(warehouses)
     ]
-    return SolveOutcome(
+    outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
         gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={"total_cost": run["objective_value"], "allocations": allocations, "warehouses": utilisation},
         message=_MESSAGES.get(run["status"]),
     )
+    duals = None if data.whole_units else [row.dual_value() for row in capacity_rows]
+    return _explain_full(data, outcome, used, duals)
+
+
+def _explain_full(data: WarehouseAllocationInput, outcome: SolveOutcome, used: list[float],
+                  duals: list[float] | None) -> SolveOutcome:
+    """Warehouses used to capacity, the most valuable first; with an LP, what a unit more saves."""
+    full = [j for j, w in enumerate(data.warehouses) if w.capacity > 0 and used[j] >= w.capacity * (1 - 1e-9) - 1e-9]
+    if duals is not None:
+        full.sort(key=lambda j: duals[j])
+    binding = []
+    for j in full[:5]:
+        w = data.warehouses[j]
+        sentence = f"{w.name} is full: {number(round(used[j], 6))} of {number(w.capacity)} weight units used"
+        dual = None
+        if duals is not None:
+            dual = round(duals[j], 9) + 0.0
+            sentence += (f"; one more unit of capacity would lower the cost by {number(round(-dual, 6))}" if dual < 0
+                         else "; more capacity would not lower the cost")
+        binding.append(Binding(name=f"capacity: warehouse {w.name}", kind="rule", slack=0.0, dual_value=dual,
+                               sentence=sentence))
+    if not binding:
+        return outcome
+    summary = (f"{len(full)} of {len(data.warehouses)} warehouses are full"
+               + ("; the dual values say what one more unit of capacity is worth." if duals is not None
+                  else " (whole units: no value per unit is given)."))
+    return explain_rules.with_binding(outcome, binding, summary)
 
 
 _MESSAGES = {
