@@ -16,6 +16,11 @@ unit shipped, multiply it by the demand); a customer split between facilities pa
 cost in proportion to its share. With `single_sourcing` every customer is served by one
 facility only. The `share <= open` rows are implied by the capacity rows but make the LP
 relaxation much tighter. Solved as a MIP with SCIP.
+
+Demand above what the facilities can hold is refused with the numbers (a 400). A run that is
+still infeasible (single sourcing cannot pack the customers into the sites, or max_open is too
+tight) names the customers, capacities and rules that conflict; a solved one names the open
+facilities used to capacity (chalicelib/templates/explain_rules.py).
 """
 from __future__ import annotations
 
@@ -25,8 +30,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.engine import linear
 from chalicelib.engine.options import RunOptions
+from chalicelib.engine.explanation import Binding
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
+from chalicelib.templates.explain_rules import Rule, number
 
 MAX_PAIRS = 100_000
 
@@ -101,6 +109,45 @@ class CapacitatedFacilityLocationInput(BaseModel):
 
 
 def solve(data: CapacitatedFacilityLocationInput, options: RunOptions) -> SolveOutcome:
+    """The cheapest plan and the facilities it fills; when none exists, the rules that conflict."""
+    outcome = _optimize(data, options)
+    if outcome.status != "infeasible":
+        return outcome
+    rules = [Rule(f"serve: customer {c.name}", f"{c.name}'s demand of {number(c.demand)} must be served by "
+                  + ", ".join(c.costs)) for c in data.customers]
+    rules += [Rule(f"capacity: facility {f.name}", f"{f.name} serves at most {number(f.capacity)}")
+              for f in data.facilities]
+    extra = []
+    if data.single_sourcing:
+        rules.append(Rule("single sourcing", "every customer is served by one facility only"))
+        extra.append("single_sourcing")
+    if data.max_open is not None:
+        rules.append(Rule("max open", f"at most {data.max_open} facilities may open"))
+        extra.append("max_open")
+    customers, facilities = len(data.customers), len(data.facilities)
+    roomy = sum(c.demand for c in data.customers)
+
+    def is_feasible(active: list[int]) -> bool | None:
+        kept = set(active)
+        update = {
+            "customers": [c.model_copy(update={"costs": dict.fromkeys(c.costs, 0.0)})
+                          for i, c in enumerate(data.customers) if i in kept],
+            "facilities": [f.model_copy(update={"opening_cost": 0.0,
+                                                "capacity": f.capacity if customers + j in kept else roomy})
+                           for j, f in enumerate(data.facilities)]}
+        for k, field in enumerate(extra):
+            if customers + facilities + k not in kept:
+                update[field] = False if field == "single_sourcing" else None
+        relaxed = data.model_copy(update=update)
+        if not relaxed.customers:
+            return True
+        probe = _optimize(relaxed, explain_rules.probe_options(options, 1e9))
+        return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
+
+    return explain_rules.explain_search(outcome, rules, is_feasible, options, what="plan")
+
+
+def _optimize(data: CapacitatedFacilityLocationInput, options: RunOptions) -> SolveOutcome:
     # Data.
     facilities, customers = data.facilities, data.customers
     facility_index = {facility.name: f for f, facility in enumerate(facilities)}
@@ -161,7 +208,7 @@ def solve(data: CapacitatedFacilityLocationInput, options: RunOptions) -> SolveO
              for f, facility in enumerate(facilities)]
     opening_total = sum(site["opening_cost"] for site in sites)
     serving_total = sum(serving_cost)
-    return SolveOutcome(
+    outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
         gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
@@ -174,6 +221,27 @@ def solve(data: CapacitatedFacilityLocationInput, options: RunOptions) -> SolveO
         },
         message=_MESSAGES.get(run["status"]),
     )
+    return _explain_full(data, outcome, sites)
+
+
+def _explain_full(data: CapacitatedFacilityLocationInput, outcome: SolveOutcome, sites: list[dict]) -> SolveOutcome:
+    """Open facilities used to capacity (the fullest and largest first), and max_open when reached."""
+    full = sorted((site for site in sites if site["open"] and site["capacity"] > 0
+                   and site["load"] >= site["capacity"] * (1 - 1e-9) - 1e-6), key=lambda site: -site["capacity"])
+    binding = [Binding(name=f"capacity: facility {site['facility']}", kind="rule", slack=0.0,
+                       sentence=f"{site['facility']} is full: it serves {number(round(site['load'], 6))} of its "
+                                f"{number(site['capacity'])} ({', '.join(site['customers'][:10])})")
+               for site in full[:5]]
+    opened = sum(site["open"] for site in sites)
+    if data.max_open is not None and opened >= data.max_open:
+        binding.append(Binding(name="max open", kind="rule", slack=0.0,
+                               sentence=f"{opened} facilities are open, the most max_open allows"))
+    if not binding:
+        return outcome
+    summary = (f"{len(full)} of the {opened} open facilities are used to capacity"
+               + ("; the limit on open facilities is reached." if data.max_open is not None and opened >= data.max_open
+                  else "."))
+    return explain_rules.with_binding(outcome, binding, summary)
 
 
 _MESSAGES = {

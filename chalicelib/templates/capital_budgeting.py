@@ -14,6 +14,11 @@ possible while every period's spending stays within its budget.
 Costs are the cash each project needs in each period (missing periods cost nothing), in the
 same currency as the budgets and the NPVs. With `carry_over_unspent`, money not spent in a
 period stays available in later periods. Solved as a MIP with SCIP.
+
+Only the projects that must be funded (mandatory ones and everything they require) can make a
+run infeasible, and funding exactly them is a plan whenever they fit the budgets and no two
+share an exclusive group: so two data checks explain every infeasible run, with the projects
+and amounts. A solved run names the periods whose budget is spent to the last unit.
 """
 from __future__ import annotations
 
@@ -23,8 +28,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.engine import linear
 from chalicelib.engine.options import RunOptions
+from chalicelib.engine.explanation import Binding
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
+from chalicelib.templates.explain_rules import Rule, number
 
 MAX_COST_ENTRIES = 200_000
 
@@ -101,6 +109,51 @@ class CapitalBudgetingInput(BaseModel):
 
 
 def solve(data: CapitalBudgetingInput, options: RunOptions) -> SolveOutcome:
+    """The selection of highest NPV and the budgets it exhausts; when none exists, why."""
+    conflicts = _forced_conflicts(data)
+    if conflicts:
+        return explain_rules.infeasible_outcome(
+            conflicts, summary=f"No selection is possible: {conflicts[0].sentence}.", minimal=len(conflicts) == 1,
+            solver="budget pre-check", message=f"No selection is possible: {conflicts[0].sentence}.")
+    return _optimize(data, options)
+
+
+def _forced_conflicts(data: CapitalBudgetingInput) -> list[Rule]:
+    """Exclusive groups holding two projects that must be funded, then periods whose budget (or,
+    with carry-over, whose budgets so far) the projects that must be funded exceed."""
+    forced = _forced_projects(data)
+    by_name = {project.name: project for project in data.projects}
+    found = []
+    for group in data.exclusive_groups:
+        both = [name for name in dict.fromkeys(group) if name in forced]
+        if len(both) > 1:
+            found.append(Rule(f"exclusive: {' / '.join(both)}",
+                              f"{' and '.join(both)} must {'both' if len(both) == 2 else 'all'} be funded ({_why_forced(data, both)}) but at most one "
+                              f"of {', '.join(dict.fromkeys(group))} may be"))
+    if found:
+        return found
+    names = sorted(forced, key=[p.name for p in data.projects].index)
+    spent = budget = 0.0
+    for period in data.periods:
+        need = sum(by_name[name].costs.get(period.name, 0.0) for name in names)
+        spent, budget = (spent + need, budget + period.budget) if data.carry_over_unspent else (need, period.budget)
+        if spent > budget * (1 + 1e-9) + 1e-9:
+            users = [name for name in names if by_name[name].costs.get(period.name)]
+            found.append(Rule(
+                f"budget: {period.name}",
+                f"the mandatory projects and their prerequisites ({', '.join(users[:10])}) need {number(spent)} "
+                + (f"by the end of {period.name}; the budgets up to then total {number(budget)}"
+                   if data.carry_over_unspent else f"in {period.name}; its budget is {number(budget)}")))
+    return found
+
+
+def _why_forced(data: CapitalBudgetingInput, names: list[str]) -> str:
+    mandatory = {project.name for project in data.projects if project.mandatory}
+    return "; ".join(f"{name} is mandatory" if name in mandatory else f"{name} is required by a mandatory project"
+                     for name in names)
+
+
+def _optimize(data: CapitalBudgetingInput, options: RunOptions) -> SolveOutcome:
     # Data: spending of each project per period, in period order.
     periods, projects = data.periods, data.projects
     index = {project.name: j for j, project in enumerate(projects)}
@@ -144,7 +197,7 @@ def solve(data: CapitalBudgetingInput, options: RunOptions) -> SolveOutcome:
         carried = available - spent
         budget_use.append({"period": period.name, "budget": period.budget, "available": round(available, 6),
                            "spent": round(spent, 6), "unspent": round(available - spent, 6)})
-    return SolveOutcome(
+    outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
         gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
@@ -158,6 +211,23 @@ def solve(data: CapitalBudgetingInput, options: RunOptions) -> SolveOutcome:
         },
         message=_MESSAGES.get(run["status"]),
     )
+    return _explain_budgets(data, outcome, budget_use)
+
+
+def _explain_budgets(data: CapitalBudgetingInput, outcome: SolveOutcome, budget_use: list[dict]) -> SolveOutcome:
+    """Periods whose available money is spent to the last unit, the largest first."""
+    spent_out = [row for row in budget_use if row["available"] > 0 and abs(row["unspent"]) <= 1e-6 * max(1.0, row["available"])]
+    spent_out.sort(key=lambda row: -row["spent"])
+    binding = [Binding(name=f"budget: {row['period']}", kind="rule", slack=0.0,
+                       sentence=f"all {number(row['available'])} available in {row['period']} is spent"
+                                + (" (its budget plus what earlier periods left)" if data.carry_over_unspent
+                                   and row["available"] != row["budget"] else ""))
+               for row in spent_out[:5]]
+    if not binding:
+        return outcome
+    summary = (f"The budget binds in {len(spent_out)} of {len(budget_use)} period(s): another project would need "
+               "money there.")
+    return explain_rules.with_binding(outcome, binding, summary)
 
 
 def _forced_projects(data: CapitalBudgetingInput) -> set[str]:

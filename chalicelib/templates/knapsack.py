@@ -20,8 +20,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.engine import cpsat
 from chalicelib.engine.options import RunOptions
+from chalicelib.engine.explanation import Binding
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
+from chalicelib.templates.explain_rules import Rule
 
 MAX_ITEM_RESOURCE_PAIRS = 100_000
 
@@ -85,6 +88,24 @@ class KnapsackInput(BaseModel):
 
 
 def solve(data: KnapsackInput, options: RunOptions) -> SolveOutcome:
+    """The most valuable packing and the full resources. Packing exactly the mandatory copies is a
+    plan whenever they fit every capacity, so a resource they overfill explains every infeasible run."""
+    over = []
+    for resource in data.resources:
+        mandatory = [(item, item.min_copies * item.weights.get(resource.name, 0)) for item in data.items
+                     if item.min_copies and item.weights.get(resource.name)]
+        need = sum(amount for _, amount in mandatory)
+        if need > resource.capacity:
+            over.append(Rule(f"capacity: {resource.name}",
+                             f"the mandatory items ({', '.join(f'{item.name} x{item.min_copies}' for item, _ in mandatory[:10])}) "
+                             f"need {need} {resource.name}; the capacity is {resource.capacity}"))
+    if over:
+        return explain_rules.infeasible_outcome(over, summary=f"No packing is possible: {over[0].sentence}.",
+                                                minimal=len(over) == 1, solver="capacity pre-check")
+    return _optimize(data, options)
+
+
+def _optimize(data: KnapsackInput, options: RunOptions) -> SolveOutcome:
     from ortools.sat.python import cp_model
 
     # Data: the most copies of each item that could fit alone, and values scaled to integers.
@@ -127,7 +148,11 @@ def solve(data: KnapsackInput, options: RunOptions) -> SolveOutcome:
         usage.append({"resource": resource.name, "used": used, "capacity": resource.capacity,
                       "utilization": round(used / resource.capacity, 6) if resource.capacity else 0.0})
     total_value = sum(item.value * copies[i] for i, item in enumerate(items))
-    return SolveOutcome(
+    full = [entry for entry in usage if entry["capacity"] > 0 and entry["used"] == entry["capacity"]]
+    binding = [Binding(name=f"capacity: {entry['resource']}", kind="rule", slack=0.0,
+                       sentence=f"all {entry['capacity']} {entry['resource']} are used")
+               for entry in full[:5]]
+    outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
         gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
@@ -139,6 +164,8 @@ def solve(data: KnapsackInput, options: RunOptions) -> SolveOutcome:
         },
         message=_MESSAGES.get(run["status"]),
     )
+    return explain_rules.with_binding(outcome, binding, f"{len(full)} of {len(usage)} resource(s) are used to "
+                                      "capacity: a further item would need room there.")
 
 
 def _copies_that_fit(item: Item, resources: list[Resource]) -> int:
