@@ -14,6 +14,11 @@ Amounts are in one mass or volume unit (kg, t, l); costs are per that unit; a qu
 content and bounds share the quality's own unit per unit of product (a fraction, g/kg,
 octane number). An LP solved with GLOP; shadow prices tell what each binding specification
 and each scarce ingredient costs at the margin.
+
+A specification that no blend within the amount limits can meet on its own is named with the
+reachable range; specifications and limits that conflict only together are found by re-solving
+without some of them (chalicelib/templates/explain_rules.py). A solved run lists the binding
+specifications and amount limits with their shadow prices in its explanation.
 """
 from __future__ import annotations
 
@@ -23,8 +28,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.engine import linear
 from chalicelib.engine.options import RunOptions
+from chalicelib.engine.explanation import Binding
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
+from chalicelib.templates.explain_rules import Rule, number
 
 MAX_CELLS = 200_000
 _TOLERANCE = 1e-9
@@ -109,6 +117,87 @@ class BlendingInput(BaseModel):
 
 
 def solve(data: BlendingInput, options: RunOptions) -> SolveOutcome:
+    """The cheapest recipe and what binds it; when none exists, the specifications that conflict."""
+    unreachable = []
+    for quality in data.qualities:
+        low, high = _reachable(data, quality.name)
+        if quality.min is not None and high < quality.min - _TOLERANCE:
+            unreachable.append(Rule(f"minimum: {quality.name}",
+                                    f"with these ingredients and amount limits the blend holds at most "
+                                    f"{number(round(high, 9))} {quality.name} per unit; the minimum is {number(quality.min)}"))
+        if quality.max is not None and low > quality.max + _TOLERANCE:
+            unreachable.append(Rule(f"maximum: {quality.name}",
+                                    f"with these ingredients and amount limits the blend holds at least "
+                                    f"{number(round(low, 9))} {quality.name} per unit; the maximum is {number(quality.max)}"))
+    if unreachable:
+        summary = f"No blend meets the specifications: {unreachable[0].sentence}."
+        return explain_rules.infeasible_outcome(unreachable, summary=summary, minimal=len(unreachable) == 1,
+                                                solver="specification pre-check", message=summary)
+    outcome = _optimize(data, options)
+    if outcome.status != "infeasible":
+        return outcome
+    groups, rules = [], []
+    for q, quality in enumerate(data.qualities):
+        if quality.min is not None:
+            groups.append(("min", q))
+            rules.append(Rule(f"minimum: {quality.name}", f"the blend holds at least {number(quality.min)} "
+                              f"{quality.name} per unit"))
+        if quality.max is not None:
+            groups.append(("max", q))
+            rules.append(Rule(f"maximum: {quality.name}", f"the blend holds at most {number(quality.max)} "
+                              f"{quality.name} per unit"))
+    for k, ingredient in enumerate(data.ingredients):
+        if ingredient.max_amount is not None:
+            groups.append(("max_amount", k))
+            rules.append(Rule(f"availability: {ingredient.name}",
+                              f"at most {number(ingredient.max_amount)} of {ingredient.name} is available"))
+        if ingredient.min_amount > 0:
+            groups.append(("min_amount", k))
+            rules.append(Rule(f"minimum use: {ingredient.name}",
+                              f"at least {number(ingredient.min_amount)} of {ingredient.name} must be used"))
+
+    def is_feasible(active: list[int]) -> bool | None:
+        dropped = {groups[i] for i in range(len(groups)) if i not in set(active)}
+        relaxed = data.model_copy(update={
+            "qualities": [q.model_copy(update={"min": None if ("min", n) in dropped else q.min,
+                                               "max": None if ("max", n) in dropped else q.max})
+                          for n, q in enumerate(data.qualities)],
+            "ingredients": [i.model_copy(update={
+                "cost": 0.0, "max_amount": None if ("max_amount", k) in dropped else i.max_amount,
+                "min_amount": 0.0 if ("min_amount", k) in dropped else i.min_amount})
+                for k, i in enumerate(data.ingredients)]})
+        if any(i.max_amount is not None for i in relaxed.ingredients) and all(
+                i.max_amount is not None for i in relaxed.ingredients) and sum(
+                i.max_amount for i in relaxed.ingredients) < data.batch_size * (1 - _TOLERANCE):
+            return False
+        if sum(i.min_amount for i in relaxed.ingredients) > data.batch_size * (1 + _TOLERANCE):
+            return False
+        probe = _optimize(relaxed, explain_rules.probe_options(options, 1e9))
+        return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
+
+    return explain_rules.explain_search(outcome, rules, is_feasible, options, what="blend")
+
+
+def _reachable(data: BlendingInput, quality: str) -> tuple[float, float]:
+    """Lowest and highest value of `quality` per unit of blend over every blend of the batch size
+    within the amount limits (a fractional knapsack each way: exact for one quality)."""
+    batch = data.batch_size
+    base = sum(i.min_amount * i.content.get(quality, 0.0) for i in data.ingredients)
+    room = batch - sum(i.min_amount for i in data.ingredients)
+    values = []
+    for direction in (1, -1):
+        total, left = base, room
+        for i in sorted(data.ingredients, key=lambda i: -direction * i.content.get(quality, 0.0)):
+            extra = left if i.max_amount is None else min(left, i.max_amount - i.min_amount)
+            total += extra * i.content.get(quality, 0.0)
+            left -= extra
+            if left <= 0:
+                break
+        values.append(total / batch)
+    return values[1], values[0]
+
+
+def _optimize(data: BlendingInput, options: RunOptions) -> SolveOutcome:
     # Data.
     ingredients, qualities, batch = data.ingredients, data.qualities, data.batch_size
     solver = linear.create_solver("GLOP")
@@ -167,7 +256,7 @@ def solve(data: BlendingInput, options: RunOptions) -> SolveOutcome:
     marginal_batch = size.dual_value() + sum(
         specs[q].dual_value() * (quality.min if blend[q]["binding"] == "min" else quality.max)
         for q, quality in enumerate(qualities) if blend[q]["binding"])
-    return SolveOutcome(
+    outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
         gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
@@ -190,6 +279,39 @@ def solve(data: BlendingInput, options: RunOptions) -> SolveOutcome:
         },
         message=_MESSAGES.get(run["status"]),
     )
+    return _explain_binding(outcome, blend, recipe, ingredients)
+
+
+def _explain_binding(outcome: SolveOutcome, blend: list[dict], recipe: list[dict],
+                     ingredients: list[Ingredient]) -> SolveOutcome:
+    """Binding specifications and amount limits, the costliest per unit first, with their shadow prices."""
+    entries = []
+    for q in blend:
+        if q["binding"]:
+            bound = q[q["binding"]]
+            price = q["shadow_price"]
+            word = "minimum" if q["binding"] == "min" else "maximum"
+            entries.append((abs(price), Binding(
+                name=f"{word}: {q['quality']}", kind="rule", slack=0.0, dual_value=price,
+                sentence=f"the {word} {number(bound)} of {q['quality']} binds: its shadow price is "
+                         f"{number(round(price, 6))} per unit, so raising it by 0.001 would "
+                         f"{'raise' if price > 0 else 'lower'} the cost by about {number(round(abs(price) / 1000, 6))}")))
+    for entry in recipe:
+        price = entry["limit_shadow_price"]
+        ingredient = next(i for i in ingredients if i.name == entry["ingredient"])
+        if entry["binding_limit"] == "min_amount" and ingredient.min_amount == 0:
+            continue  # an unused ingredient is no limit the user set
+        if entry["binding_limit"] and abs(price) > 1e-9:
+            limit = "availability" if entry["binding_limit"] == "max_amount" else "minimum use"
+            entries.append((abs(price), Binding(
+                name=f"{limit}: {entry['ingredient']}", kind="bound", slack=0.0, dual_value=price,
+                sentence=f"{entry['ingredient']} is used at its {entry['binding_limit']} ({number(entry['amount'])}); "
+                         f"one more unit allowed would {'raise' if price > 0 else 'lower'} the cost by "
+                         f"{number(round(abs(price), 6))}")))
+    entries.sort(key=lambda pair: -pair[0])
+    binding = [entry for _, entry in entries[:6]]
+    summary = f"{len(entries)} specification(s) and amount limit(s) bind; each says what a unit more of it is worth."
+    return explain_rules.with_binding(outcome, binding, summary if binding else None)
 
 
 _MESSAGES = {
