@@ -12,6 +12,10 @@ A pair without a cost is not allowed (the worker cannot do that task). With `max
 everyone this is the classic (linear sum) assignment problem; larger `max_tasks` turn it into
 a generalized assignment with task counts. Costs may be decimals and negative. Solved with
 CP-SAT.
+
+A worker with more tasks that only they can do than their max_tasks is named with the tasks;
+other infeasible runs name the tasks and worker limits that conflict, found by re-solving
+without some of them (chalicelib/templates/explain_rules.py).
 """
 from __future__ import annotations
 
@@ -22,7 +26,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from chalicelib.engine import cpsat
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
+from chalicelib.templates.explain_rules import Rule
 
 MAX_PAIRS = 200_000
 
@@ -93,6 +99,57 @@ class AssignmentInput(BaseModel):
 
 
 def solve(data: AssignmentInput, options: RunOptions) -> SolveOutcome:
+    """The best assignment; when none exists, the tasks and worker limits that conflict."""
+    able: dict[str, list[str]] = {}
+    for worker in data.workers:
+        for task in worker.costs:
+            able.setdefault(task, []).append(worker.name)
+    sole: dict[str, list[str]] = {}
+    for task in data.tasks:
+        if len(able[task.name]) == 1:
+            sole.setdefault(able[task.name][0], []).append(task.name)
+    too_many = [Rule(f"task limit: worker {worker.name}",
+                     f"only {worker.name} can do {', '.join(sole[worker.name][:10])} "
+                     f"({len(sole[worker.name])} tasks), but {worker.name} may take at most {worker.max_tasks}")
+                for worker in data.workers if len(sole.get(worker.name, [])) > worker.max_tasks]
+    if too_many:
+        summary = f"No assignment is possible: {too_many[0].sentence}."
+        return explain_rules.infeasible_outcome(too_many, summary=summary, minimal=len(too_many) == 1,
+                                                solver="task limit pre-check", message=_MESSAGES["infeasible"])
+    outcome = _optimize(data, options)
+    if outcome.status != "infeasible":
+        return outcome
+    groups = [("task", t) for t in range(len(data.tasks))]
+    rules = [Rule(f"task: {task.name}", f"{task.name} must go to one of {', '.join(able[task.name][:10])}")
+             for task in data.tasks]
+    for w, worker in enumerate(data.workers):
+        if worker.max_tasks < len(worker.costs):
+            groups.append(("max", w))
+            rules.append(Rule(f"task limit: worker {worker.name}", f"{worker.name} takes at most {worker.max_tasks} task(s)"))
+        if worker.min_tasks > 0:
+            groups.append(("min", w))
+            rules.append(Rule(f"minimum: worker {worker.name}", f"{worker.name} takes at least {worker.min_tasks} task(s)"))
+
+    def is_feasible(active: list[int]) -> bool | None:
+        dropped = {groups[i] for i in range(len(groups)) if i not in set(active)}
+        tasks = [task for t, task in enumerate(data.tasks) if ("task", t) not in dropped]
+        names = {task.name for task in tasks}
+        workers = [worker.model_copy(update={
+            "costs": {name: 0.0 for name in worker.costs if name in names},
+            "max_tasks": len(worker.costs) if ("max", w) in dropped else worker.max_tasks,
+            "min_tasks": 0 if ("min", w) in dropped else worker.min_tasks}) for w, worker in enumerate(data.workers)]
+        if any(worker.min_tasks > len(worker.costs) for worker in workers):
+            return False
+        if not tasks:
+            return not any(worker.min_tasks for worker in workers)
+        probe = _optimize(data.model_copy(update={"tasks": tasks, "workers": workers}),
+                          explain_rules.probe_options(options, 1e9))
+        return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
+
+    return explain_rules.explain_search(outcome, rules, is_feasible, options, what="assignment")
+
+
+def _optimize(data: AssignmentInput, options: RunOptions) -> SolveOutcome:
     from ortools.sat.python import cp_model
 
     # Data: allowed (worker, task) pairs and costs scaled to integers.

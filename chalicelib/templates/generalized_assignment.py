@@ -13,6 +13,10 @@ machine needs more hours for the same order, a farther truck more kilometres.
 Loads and capacities share each agent's own unit (hours, kg, km) and may have decimals: they
 are scaled to whole numbers (loads rounded up and capacities down beyond 6 decimals, so that
 a reported assignment always fits). Costs may have decimals and be negative. Solved with CP-SAT.
+
+An agent overloaded by the jobs that only it can take is named with the loads; other
+infeasible runs name the jobs and capacities that conflict, found by re-solving without some of
+them (chalicelib/templates/explain_rules.py). A solved run names the agents used to capacity.
 """
 from __future__ import annotations
 
@@ -23,8 +27,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.engine import cpsat
 from chalicelib.engine.options import RunOptions
+from chalicelib.engine.explanation import Binding
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
+from chalicelib.templates.explain_rules import Rule, number
 
 MAX_PAIRS = 200_000
 
@@ -89,6 +96,46 @@ class GeneralizedAssignmentInput(BaseModel):
 
 
 def solve(data: GeneralizedAssignmentInput, options: RunOptions) -> SolveOutcome:
+    """The best assignment and the agents it fills; when none exists, the jobs and capacities that conflict."""
+    capacity = {agent.name: agent.capacity for agent in data.agents}
+    only: dict[str, list[tuple[str, float]]] = {}
+    for job in data.jobs:
+        fitting = [name for name, option in job.options.items() if option.load <= capacity[name]]
+        if len(fitting) == 1:
+            only.setdefault(fitting[0], []).append((job.name, job.options[fitting[0]].load))
+    overloaded = [Rule(f"capacity: agent {name}",
+                       f"jobs {', '.join(job for job, _ in jobs[:10])} fit only {name} and need "
+                       f"{number(sum(load for _, load in jobs))} of it together; its capacity is {number(capacity[name])}")
+                  for name, jobs in only.items() if sum(load for _, load in jobs) > capacity[name] * (1 + 1e-9)]
+    if overloaded:
+        summary = f"No assignment fits: {overloaded[0].sentence}."
+        return explain_rules.infeasible_outcome(overloaded, summary=summary, minimal=len(overloaded) == 1,
+                                                solver="capacity pre-check")
+    outcome = _optimize(data, options)
+    if outcome.status != "infeasible":
+        return outcome
+    rules = [Rule(f"job: {job.name}", f"{job.name} must go to one of " + ", ".join(job.options)) for job in data.jobs]
+    rules += [Rule(f"capacity: agent {agent.name}", f"{agent.name} takes at most {number(agent.capacity)}")
+              for agent in data.agents]
+    roomy = 1e9
+
+    def is_feasible(active: list[int]) -> bool | None:
+        kept = set(active)
+        jobs = [job.model_copy(update={"options": {name: option.model_copy(update={"cost": 0.0})
+                                                   for name, option in job.options.items()}})
+                for j, job in enumerate(data.jobs) if j in kept]
+        if not jobs:
+            return True
+        agents = [agent if len(data.jobs) + a in kept else agent.model_copy(update={"capacity": roomy})
+                  for a, agent in enumerate(data.agents)]
+        probe = _optimize(data.model_copy(update={"jobs": jobs, "agents": agents}),
+                          explain_rules.probe_options(options, 1e9))
+        return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
+
+    return explain_rules.explain_search(outcome, rules, is_feasible, options, what="assignment")
+
+
+def _optimize(data: GeneralizedAssignmentInput, options: RunOptions) -> SolveOutcome:
     from ortools.sat.python import cp_model
 
     # Data: the (agent, job) options that fit at all, loads and capacities as integers (loads
@@ -144,7 +191,12 @@ def solve(data: GeneralizedAssignmentInput, options: RunOptions) -> SolveOutcome
                           "cost": round(float(sum(o.cost for _, o in mine)), 9), "load": used,
                           "capacity": agent.capacity,
                           "utilization": round(used / agent.capacity, 6) if agent.capacity else 0.0})
-    return SolveOutcome(
+    full = [entry for entry in per_agent if entry["capacity"] > 0 and entry["load"] >= entry["capacity"] - 1e-9]
+    binding = [Binding(name=f"capacity: agent {entry['agent']}", kind="rule", slack=0.0,
+                       sentence=f"{entry['agent']} is full: its jobs ({', '.join(entry['jobs'][:10])}) take "
+                                f"{number(entry['load'])} of its {number(entry['capacity'])}")
+               for entry in sorted(full, key=lambda entry: -entry["capacity"])[:5]]
+    outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
         gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
@@ -156,6 +208,8 @@ def solve(data: GeneralizedAssignmentInput, options: RunOptions) -> SolveOutcome
         },
         message=_MESSAGES.get(run["status"]),
     )
+    return explain_rules.with_binding(outcome, binding, f"{len(full)} of {len(agents)} agents are used to "
+                                      "capacity: a job moved to them would have to displace another.")
 
 
 _MESSAGES = {
