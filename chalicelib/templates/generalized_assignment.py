@@ -110,7 +110,7 @@ def solve(data: GeneralizedAssignmentInput, options: RunOptions) -> SolveOutcome
     if overloaded:
         summary = f"No assignment fits: {overloaded[0].sentence}."
         return explain_rules.infeasible_outcome(overloaded, summary=summary, minimal=len(overloaded) == 1,
-                                                solver="capacity pre-check")
+                                                solver="capacity pre-check", message=_MESSAGES["infeasible"])
     outcome = _optimize(data, options)
     if outcome.status != "infeasible":
         return outcome
