@@ -19,6 +19,11 @@ large, a compact assignment model with symmetry breaking (bins of a type opened 
 non-increasing load) and a first-fit-decreasing starting hint is used instead. Sizes and
 capacities share one unit and may be decimals (up to 6 places; sizes are rounded up and
 capacities down when finer). Solved with CP-SAT.
+
+Items larger than every bin, or more than all limited bins hold, are refused with the numbers
+(a 400). A run still infeasible (max_count leaves too few bins of the sizes the items need)
+names the items and bin limits that conflict, found by re-solving without some of them
+(chalicelib/templates/explain_rules.py).
 """
 from __future__ import annotations
 
@@ -29,7 +34,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from chalicelib.engine import cpsat
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
+from chalicelib.templates.explain_rules import Rule, number
 
 MAX_UNITS = 1000
 MAX_MODEL_SIZE = 200_000
@@ -99,6 +106,35 @@ class BinPackingInput(BaseModel):
 
 
 def solve(data: BinPackingInput, options: RunOptions) -> SolveOutcome:
+    """The cheapest packing; when max_count makes packing impossible, the items and limits that conflict."""
+    outcome = _optimize(data, options)
+    if outcome.status != "infeasible":
+        return outcome
+    limited = [t for t, b in enumerate(data.bin_types) if b.max_count is not None]
+    rules = [Rule(f"item: {item.name}", f"{item.quantity} unit(s) of {item.name} (size {number(item.size)}) must be packed")
+             for item in data.items]
+    rules += [Rule(f"bin limit: {data.bin_types[t].name}", f"at most {data.bin_types[t].max_count} "
+                   f"{data.bin_types[t].name} bin(s) (capacity {number(data.bin_types[t].capacity)}) are available")
+              for t in limited]
+
+    def is_feasible(active: list[int]) -> bool | None:
+        kept = set(active)
+        items = [item for i, item in enumerate(data.items) if i in kept]
+        if not items:
+            return True
+        types = [b if b.max_count is None or len(data.items) + limited.index(t) in kept
+                 else b.model_copy(update={"max_count": None}) for t, b in enumerate(data.bin_types)]
+        if not any(b.max_count != 0 for b in types) or max(i.size for i in items) > max(
+                b.capacity for b in types if b.max_count != 0):
+            return False
+        probe = _optimize(data.model_copy(update={"items": items, "bin_types": types}),
+                          explain_rules.probe_options(options, 1e9))
+        return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
+
+    return explain_rules.explain_search(outcome, rules, is_feasible, options, what="packing")
+
+
+def _optimize(data: BinPackingInput, options: RunOptions) -> SolveOutcome:
     from ortools.sat.python import cp_model
 
     # Data: integer sizes (rounded up) and capacities (rounded down), items grouped by size.

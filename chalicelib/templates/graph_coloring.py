@@ -19,6 +19,11 @@ is the assignment formulation (x[v][c] = 1 when vertex v gets colour c, used[c] 
 does), whose LP relaxation helps prove lower bounds; when edges x colours would make it too
 large (dense graphs), a compact model with one integer colour per vertex and a disequality per
 edge is used instead.
+
+With too few colours given, a run is infeasible: the greedy clique, when it is larger than the
+palette, is the reason; otherwise the vertices whose clashes need more colours are found by
+re-solving on fewer of them (chalicelib/templates/explain_rules.py), which ends in a set where
+every vertex is needed.
 """
 from __future__ import annotations
 
@@ -28,8 +33,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.engine import cpsat
 from chalicelib.engine.options import RunOptions
+from chalicelib.engine.explanation import Explanation
 from chalicelib.engine.result import SolveOutcome, relative_gap
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
+from chalicelib.templates.explain_rules import Rule
 
 MAX_VERTICES = 2000
 MAX_EDGES = 100_000
@@ -66,6 +74,59 @@ class GraphColoringInput(BaseModel):
 
 
 def solve(data: GraphColoringInput, options: RunOptions) -> SolveOutcome:
+    """The fewest colours; with too few colours given, the vertices whose clashes need more."""
+    outcome = _optimize(data, options)
+    if outcome.status != "infeasible" or data.colors is None:
+        return outcome
+    palette = len(data.colors)
+    clique = _clique_names(data)
+    if len(clique) > palette:
+        rule = Rule(f"clash: {', '.join(clique[:10])}" + (" ..." if len(clique) > 10 else ""),
+                    f"these {len(clique)} vertices all clash with each other ({', '.join(clique)}), so they need "
+                    f"{len(clique)} colours; {palette} are given")
+        return outcome.model_copy(update={"explanation": Explanation(
+            summary=f"No colouring with {palette} colours exists: {rule.sentence}.",
+            conflicts=[rule.conflict()], conflict_is_minimal=True)})
+    neighbours: dict[str, set[str]] = {name: set() for name in data.vertices}
+    for u, v in data.edges:
+        neighbours[u].add(v)
+        neighbours[v].add(u)
+    candidates = [name for name in data.vertices if neighbours[name]]
+
+    def is_feasible(active: list[int]) -> bool | None:
+        kept = {candidates[i] for i in active}
+        if len(kept) <= palette:
+            return True
+        sub = data.model_copy(update={"vertices": [name for name in data.vertices if name in kept],
+                                      "edges": [(u, v) for u, v in data.edges if u in kept and v in kept]})
+        probe = _optimize(sub, explain_rules.probe_options(options, 1e9))
+        return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
+
+    found, minimal = explain_rules.find_conflict(len(candidates), is_feasible,
+                                                 explain_rules.search_budget_s(options))
+    chosen = [candidates[i] for i in found]
+    inside = set(chosen)
+    rules = [Rule(f"clashes: {name}", f"{name} must differ in colour from "
+                  + ", ".join(sorted(neighbours[name] & inside, key=data.vertices.index)))
+             for name in chosen]
+    summary = (f"No colouring with {palette} colours exists: these {len(chosen)} vertices and their clashes already "
+               f"need more than {palette} colours" + ("." if minimal else
+                                                      " (the search ran out of time before making the set smallest)."))
+    return outcome.model_copy(update={"explanation": Explanation(
+        summary=summary, conflicts=[rule.conflict() for rule in rules[:explain_rules.MAX_REPORTED]],
+        conflict_is_minimal=minimal)})
+
+
+def _clique_names(data: GraphColoringInput) -> list[str]:
+    index = {name: i for i, name in enumerate(data.vertices)}
+    neighbours: list[set[int]] = [set() for _ in data.vertices]
+    for u, v in data.edges:
+        neighbours[index[u]].add(index[v])
+        neighbours[index[v]].add(index[u])
+    return [data.vertices[v] for v in _greedy_clique(neighbours)]
+
+
+def _optimize(data: GraphColoringInput, options: RunOptions) -> SolveOutcome:
     from ortools.sat.python import cp_model
 
     # Data: adjacency, a greedy colouring (upper bound, hint), a clique (lower bound), and the

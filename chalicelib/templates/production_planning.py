@@ -15,6 +15,12 @@ inventory holding costs, within each period's capacity.
 Demand may not be backlogged: it is met from stock or from the period's production. Capacity
 is in one resource unit (machine hours, line minutes); holding cost is charged on each
 period's ending stock. Solved as a MIP with SCIP.
+
+Demand beyond the capacity available up to a period is refused with the numbers (a 400). A run
+still infeasible (setup times, storage limits or final stock make the plan impossible) names
+the products' demands, capacities and limits that conflict, found by re-solving without some
+of them (chalicelib/templates/explain_rules.py). A solved run names the periods whose capacity
+is used to the full.
 """
 from __future__ import annotations
 
@@ -24,8 +30,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.engine import linear
 from chalicelib.engine.options import RunOptions
+from chalicelib.engine.explanation import Binding
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
+from chalicelib.templates.explain_rules import Rule, number
 
 MAX_CELLS = 50_000
 _TOLERANCE = 1e-9
@@ -116,6 +125,48 @@ class ProductionPlanningInput(BaseModel):
 
 
 def solve(data: ProductionPlanningInput, options: RunOptions) -> SolveOutcome:
+    """The cheapest plan and the periods it fills; when none exists, the rules that conflict."""
+    outcome = _optimize(data, options)
+    if outcome.status != "infeasible":
+        return outcome
+    groups, rules = [], []
+    for p, product in enumerate(data.products):
+        if sum(product.demand) > 0:
+            groups.append(("demand", p))
+            rules.append(Rule(f"demand: {product.name}", f"{product.name}'s demand of "
+                              f"{', '.join(number(d) for d in product.demand)} per period must be met on time"))
+    for t, period in enumerate(data.periods):
+        groups.append(("capacity", t))
+        rules.append(Rule(f"capacity: {period.name}", f"{period.name} has {number(period.capacity)} capacity units "
+                          "for production and setups"))
+    for p, product in enumerate(data.products):
+        if product.max_inventory is not None:
+            groups.append(("max_inventory", p))
+            rules.append(Rule(f"storage: {product.name}", f"at most {number(product.max_inventory)} "
+                              f"{product.name} may be in stock at the end of a period"))
+        if product.final_inventory > 0:
+            groups.append(("final_inventory", p))
+            rules.append(Rule(f"final stock: {product.name}", f"{number(product.final_inventory)} {product.name} "
+                              "must be in stock at the end"))
+
+    def is_feasible(active: list[int]) -> bool | None:
+        dropped = {groups[i] for i in range(len(groups)) if i not in set(active)}
+        products = [product.model_copy(update={
+            "setup_cost": 0.0, "unit_cost": 0.0, "holding_cost": 0.0,
+            "demand": [0.0] * len(product.demand) if ("demand", p) in dropped else product.demand,
+            "max_inventory": None if ("max_inventory", p) in dropped else product.max_inventory,
+            "final_inventory": 0.0 if ("final_inventory", p) in dropped else product.final_inventory})
+            for p, product in enumerate(data.products)]
+        periods = [period.model_copy(update={"capacity": 1e12}) if ("capacity", t) in dropped else period
+                   for t, period in enumerate(data.periods)]
+        probe = _optimize(data.model_copy(update={"products": products, "periods": periods}),
+                          explain_rules.probe_options(options, 1e9))
+        return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
+
+    return explain_rules.explain_search(outcome, rules, is_feasible, options, what="plan")
+
+
+def _optimize(data: ProductionPlanningInput, options: RunOptions) -> SolveOutcome:
     # Data: remaining demand from each period on bounds what a period's production can usefully be.
     periods, products = data.periods, data.products
     horizon = range(len(periods))
@@ -176,7 +227,13 @@ def solve(data: ProductionPlanningInput, options: RunOptions) -> SolveOutcome:
                      "utilization": round(used / period.capacity, 6) if period.capacity else 0.0,
                      "products": rows})
     total = sum(costs.values())
-    return SolveOutcome(
+    full = [row for row in plan if row["capacity"] > 0 and row["capacity_used"] >= row["capacity"] * (1 - 1e-9) - 1e-6]
+    binding = [Binding(name=f"capacity: {row['period']}", kind="rule", slack=0.0,
+                       sentence=f"{row['period']} uses all {number(row['capacity'])} capacity units ("
+                                + ", ".join(f"{entry['product']} {number(entry['produce'])}"
+                                            for entry in row["products"] if entry["produce"] > 0) + ")")
+               for row in full[:5]]
+    outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
         gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
@@ -186,6 +243,8 @@ def solve(data: ProductionPlanningInput, options: RunOptions) -> SolveOutcome:
         },
         message=_MESSAGES.get(run["status"]),
     )
+    return explain_rules.with_binding(outcome, binding, f"{len(full)} of {len(plan)} period(s) use their capacity to "
+                                      "the full: demand there is met partly from earlier production.")
 
 
 def _useful_production(product: Product, periods: list[Period], t: int) -> float:
