@@ -125,10 +125,12 @@ def solve(data: AssignmentInput, options: RunOptions) -> SolveOutcome:
     for w, worker in enumerate(data.workers):
         if worker.max_tasks < len(worker.costs):
             groups.append(("max", w))
-            rules.append(Rule(f"task limit: worker {worker.name}", f"{worker.name} takes at most {worker.max_tasks} task(s)"))
+            rules.append(Rule(f"task limit: worker {worker.name}",
+                              f"{worker.name} takes at most {worker.max_tasks} task(s)"))
         if worker.min_tasks > 0:
             groups.append(("min", w))
-            rules.append(Rule(f"minimum: worker {worker.name}", f"{worker.name} takes at least {worker.min_tasks} task(s)"))
+            rules.append(Rule(f"minimum: worker {worker.name}",
+                              f"{worker.name} takes at least {worker.min_tasks} task(s)"))
 
     def is_feasible(active: list[int]) -> bool | None:
         dropped = {groups[i] for i in range(len(groups)) if i not in set(active)}

@@ -111,7 +111,8 @@ def solve(data: BinPackingInput, options: RunOptions) -> SolveOutcome:
     if outcome.status != "infeasible":
         return outcome
     limited = [t for t, b in enumerate(data.bin_types) if b.max_count is not None]
-    rules = [Rule(f"item: {item.name}", f"{item.quantity} unit(s) of {item.name} (size {number(item.size)}) must be packed")
+    rules = [Rule(f"item: {item.name}",
+                  f"{item.quantity} unit(s) of {item.name} (size {number(item.size)}) must be packed")
              for item in data.items]
     rules += [Rule(f"bin limit: {data.bin_types[t].name}", f"at most {data.bin_types[t].max_count} "
                    f"{data.bin_types[t].name} bin(s) (capacity {number(data.bin_types[t].capacity)}) are available")
@@ -128,13 +129,14 @@ def solve(data: BinPackingInput, options: RunOptions) -> SolveOutcome:
                 b.capacity for b in types if b.max_count != 0):
             return False
         probe = _optimize(data.model_copy(update={"items": items, "bin_types": types}),
-                          explain_rules.probe_options(options, 1e9))
+                          explain_rules.probe_options(options, 1e9), first_solution=True)
         return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
 
     return explain_rules.explain_search(outcome, rules, is_feasible, options, what="packing")
 
 
-def _optimize(data: BinPackingInput, options: RunOptions) -> SolveOutcome:
+def _optimize(data: BinPackingInput, options: RunOptions, first_solution: bool = False) -> SolveOutcome:
+    """Solve; `first_solution` stops at the first plan found (the conflict search asks only whether one exists)."""
     from ortools.sat.python import cp_model
 
     # Data: integer sizes (rounded up) and capacities (rounded down), items grouped by size.
@@ -162,7 +164,8 @@ def _optimize(data: BinPackingInput, options: RunOptions) -> SolveOutcome:
         extract = _assignment_model(model, sizes, demand, capacity, cost, slots, heuristic)
 
     # Solve.
-    solver, run = cpsat.solve(model, options, objective_scale=cost_scale)
+    solver, run = cpsat.solve(model, options, objective_scale=cost_scale,
+                              parameters=explain_rules.FIRST_SOLUTION if first_solution else None)
     if not run["has_solution"]:
         return SolveOutcome(status=run["status"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
                             message=run.get("message") or _MESSAGES.get(run["status"]))

@@ -124,11 +124,13 @@ def solve(data: BlendingInput, options: RunOptions) -> SolveOutcome:
         if quality.min is not None and high < quality.min - _TOLERANCE:
             unreachable.append(Rule(f"minimum: {quality.name}",
                                     f"with these ingredients and amount limits the blend holds at most "
-                                    f"{number(round(high, 9))} {quality.name} per unit; the minimum is {number(quality.min)}"))
+                                    f"{number(round(high, 9))} {quality.name} per unit; "
+                                    f"the minimum is {number(quality.min)}"))
         if quality.max is not None and low > quality.max + _TOLERANCE:
             unreachable.append(Rule(f"maximum: {quality.name}",
                                     f"with these ingredients and amount limits the blend holds at least "
-                                    f"{number(round(low, 9))} {quality.name} per unit; the maximum is {number(quality.max)}"))
+                                    f"{number(round(low, 9))} {quality.name} per unit; "
+                                    f"the maximum is {number(quality.max)}"))
     if unreachable:
         summary = f"No blend meets the specifications: {unreachable[0].sentence}."
         return explain_rules.infeasible_outcome(unreachable, summary=summary, minimal=len(unreachable) == 1,
@@ -295,7 +297,8 @@ def _explain_binding(outcome: SolveOutcome, blend: list[dict], recipe: list[dict
                 name=f"{word}: {q['quality']}", kind="rule", slack=0.0, dual_value=price,
                 sentence=f"the {word} {number(bound)} of {q['quality']} binds: its shadow price is "
                          f"{number(round(price, 6))} per unit, so raising it by 0.001 would "
-                         f"{'raise' if price > 0 else 'lower'} the cost by about {number(round(abs(price) / 1000, 6))}")))
+                         f"{'raise' if price > 0 else 'lower'} the cost by about "
+                         f"{number(round(abs(price) / 1000, 6))}")))
     for entry in recipe:
         price = entry["limit_shadow_price"]
         ingredient = next(i for i in ingredients if i.name == entry["ingredient"])

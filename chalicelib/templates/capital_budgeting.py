@@ -128,7 +128,8 @@ def _forced_conflicts(data: CapitalBudgetingInput) -> list[Rule]:
         both = [name for name in dict.fromkeys(group) if name in forced]
         if len(both) > 1:
             found.append(Rule(f"exclusive: {' / '.join(both)}",
-                              f"{' and '.join(both)} must {'both' if len(both) == 2 else 'all'} be funded ({_why_forced(data, both)}) but at most one "
+                              f"{' and '.join(both)} must {'both' if len(both) == 2 else 'all'} be funded "
+                              f"({_why_forced(data, both)}) but at most one "
                               f"of {', '.join(dict.fromkeys(group))} may be"))
     if found:
         return found
@@ -216,7 +217,8 @@ def _optimize(data: CapitalBudgetingInput, options: RunOptions) -> SolveOutcome:
 
 def _explain_budgets(data: CapitalBudgetingInput, outcome: SolveOutcome, budget_use: list[dict]) -> SolveOutcome:
     """Periods whose available money is spent to the last unit, the largest first."""
-    spent_out = [row for row in budget_use if row["available"] > 0 and abs(row["unspent"]) <= 1e-6 * max(1.0, row["available"])]
+    spent_out = [row for row in budget_use
+                 if row["available"] > 0 and abs(row["unspent"]) <= 1e-6 * max(1.0, row["available"])]
     spent_out.sort(key=lambda row: -row["spent"])
     binding = [Binding(name=f"budget: {row['period']}", kind="rule", slack=0.0,
                        sentence=f"all {number(row['available'])} available in {row['period']} is spent"

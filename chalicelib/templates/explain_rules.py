@@ -22,6 +22,8 @@ from chalicelib.engine.result import SolveOutcome
 
 MAX_SEARCH_S = 5.0
 SEARCH_SHARE = 0.25
+FIRST_SOLUTION = {"stop_after_first_solution": True}
+"""CP-SAT parameters for a probe that asks only whether a plan exists."""
 MAX_REPORTED = 20
 """Conflicts listed at most; the summary says how many more the set holds."""
 

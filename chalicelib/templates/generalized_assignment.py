@@ -105,7 +105,8 @@ def solve(data: GeneralizedAssignmentInput, options: RunOptions) -> SolveOutcome
             only.setdefault(fitting[0], []).append((job.name, job.options[fitting[0]].load))
     overloaded = [Rule(f"capacity: agent {name}",
                        f"jobs {', '.join(job for job, _ in jobs[:10])} fit only {name} and need "
-                       f"{number(sum(load for _, load in jobs))} of it together; its capacity is {number(capacity[name])}")
+                       f"{number(sum(load for _, load in jobs))} of it together; "
+                       f"its capacity is {number(capacity[name])}")
                   for name, jobs in only.items() if sum(load for _, load in jobs) > capacity[name] * (1 + 1e-9)]
     if overloaded:
         summary = f"No assignment fits: {overloaded[0].sentence}."

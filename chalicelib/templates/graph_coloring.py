@@ -99,7 +99,7 @@ def solve(data: GraphColoringInput, options: RunOptions) -> SolveOutcome:
             return True
         sub = data.model_copy(update={"vertices": [name for name in data.vertices if name in kept],
                                       "edges": [(u, v) for u, v in data.edges if u in kept and v in kept]})
-        probe = _optimize(sub, explain_rules.probe_options(options, 1e9))
+        probe = _optimize(sub, explain_rules.probe_options(options, 1e9), first_solution=True)
         return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
 
     found, minimal = explain_rules.find_conflict(len(candidates), is_feasible,
@@ -126,7 +126,8 @@ def _clique_names(data: GraphColoringInput) -> list[str]:
     return [data.vertices[v] for v in _greedy_clique(neighbours)]
 
 
-def _optimize(data: GraphColoringInput, options: RunOptions) -> SolveOutcome:
+def _optimize(data: GraphColoringInput, options: RunOptions, first_solution: bool = False) -> SolveOutcome:
+    """Solve; `first_solution` stops at the first plan found (the conflict search asks only whether one exists)."""
     from ortools.sat.python import cp_model
 
     # Data: adjacency, a greedy colouring (upper bound, hint), a clique (lower bound), and the
@@ -155,7 +156,7 @@ def _optimize(data: GraphColoringInput, options: RunOptions) -> SolveOutcome:
         extract = _integer_model(model, order, edges, palette, clique, hint)
 
     # Solve; when CP-SAT finds nothing in time, the greedy colouring is still a valid answer.
-    solver, run = cpsat.solve(model, options)
+    solver, run = cpsat.solve(model, options, parameters=explain_rules.FIRST_SOLUTION if first_solution else None)
     if run["has_solution"]:
         colour_of = extract(solver)
     elif run["status"] == "time_limit" and hint is not None:

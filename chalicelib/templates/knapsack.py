@@ -97,7 +97,8 @@ def solve(data: KnapsackInput, options: RunOptions) -> SolveOutcome:
         need = sum(amount for _, amount in mandatory)
         if need > resource.capacity:
             over.append(Rule(f"capacity: {resource.name}",
-                             f"the mandatory items ({', '.join(f'{item.name} x{item.min_copies}' for item, _ in mandatory[:10])}) "
+                             "the mandatory items ("
+                             + ", ".join(f"{item.name} x{item.min_copies}" for item, _ in mandatory[:10]) + ") "
                              f"need {need} {resource.name}; the capacity is {resource.capacity}"))
     if over:
         return explain_rules.infeasible_outcome(over, summary=f"No packing is possible: {over[0].sentence}.",

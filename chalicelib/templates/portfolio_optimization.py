@@ -25,8 +25,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.engine import linear
 from chalicelib.engine.options import RunOptions
+from chalicelib.engine.explanation import Binding
 from chalicelib.engine.result import SolveOutcome
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
+from chalicelib.templates.explain_rules import number
 
 MAX_CELLS = 200_000
 _TOLERANCE = 1e-9
@@ -167,7 +170,7 @@ def solve(data: PortfolioInput, options: RunOptions) -> SolveOutcome:
         "full_investment": round(budget.dual_value(), 9),
     }
     worst = min(range(len(scenarios)), key=lambda s: returns[s])
-    return SolveOutcome(
+    outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
         gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
@@ -188,6 +191,31 @@ def solve(data: PortfolioInput, options: RunOptions) -> SolveOutcome:
         },
         message=_MESSAGES.get(run["status"]),
     )
+    return _explain_binding(data, outcome, shadow_prices["target_return"], holdings)
+
+
+def _explain_binding(data: PortfolioInput, outcome: SolveOutcome, target_price: float | None,
+                     holdings: list[dict]) -> SolveOutcome:
+    """The target return when it binds, then the weight limits that cost the most risk."""
+    binding = []
+    if target_price is not None and target_price > 1e-9:
+        binding.append(Binding(
+            name="target return", kind="rule", slack=0.0, dual_value=target_price,
+            sentence=f"the target return {number(data.target_return)} binds: each 0.001 more of it adds about "
+                     f"{number(round(target_price / 1000, 9))} to the mean absolute deviation"))
+    minimum = {asset.name: asset.min_weight for asset in data.assets}
+    limits = sorted((h for h in holdings if h["binding_limit"] and abs(h["limit_shadow_price"]) > 1e-9
+                     and not (h["binding_limit"] == "min_weight" and minimum[h["asset"]] == 0)),
+                    key=lambda h: -abs(h["limit_shadow_price"]))
+    for h in limits[:4]:
+        price = h["limit_shadow_price"]
+        binding.append(Binding(
+            name=f"{h['binding_limit']}: {h['asset']}", kind="bound", slack=0.0, dual_value=price,
+            sentence=f"{h['asset']} sits at its {h['binding_limit']} {number(h['weight'])}: each 0.001 more of "
+                     f"that limit would {'raise' if price > 0 else 'lower'} the risk by about "
+                     f"{number(round(abs(price) / 1000, 9))}"))
+    summary = f"{len(binding)} limit(s) hold the risk up; their shadow prices say by how much per unit."
+    return explain_rules.with_binding(outcome, binding, summary if binding else None)
 
 
 def _probabilities(data: PortfolioInput) -> list[float]:

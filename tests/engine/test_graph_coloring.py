@@ -90,7 +90,7 @@ def test_the_compact_integer_model_for_dense_graphs_matches_exhaustive_search(se
 
 
 def test_the_greedy_colouring_is_returned_when_cp_sat_finds_nothing_in_time(monkeypatch):
-    def nothing_in_time(model, options):
+    def nothing_in_time(model, options, **parameters):
         return None, {"status": "time_limit", "has_solution": False, "objective_value": None, "best_bound": None,
                       "gap": None, "solve_time_ms": 10, "solver": "CP-SAT (test)"}
 
