@@ -124,3 +124,28 @@ def test_importing_the_module_does_not_import_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+# Explanations.
+
+def test_tasks_only_one_worker_can_do_beyond_their_limit_are_named():
+    data = {"workers": [{"name": "Erin", "costs": {"Weld": 1, "Paint": 1}},
+                        {"name": "Sam", "costs": {"Sweep": 1}, "max_tasks": 2}],
+            "tasks": [{"name": "Weld"}, {"name": "Paint"}, {"name": "Sweep"}]}
+    out = assignment.TEMPLATE.run(data, OPTIONS)
+    [conflict] = out.explanation.conflicts
+    assert conflict.name == "task limit: worker Erin"
+    assert conflict.sentence == "only Erin can do Weld, Paint (2 tasks), but Erin may take at most 1"
+
+
+def test_three_tasks_for_two_workers_is_the_conflict():
+    # W, P and L can be done only by Ann and Bob, one task each (Hall's condition fails).
+    data = {"workers": [{"name": "Ann", "costs": {"W": 1, "P": 2, "L": 1}},
+                        {"name": "Bob", "costs": {"W": 1, "P": 2, "L": 1}},
+                        {"name": "Cy", "costs": {"T": 3}}, {"name": "Dee", "costs": {"T": 3}}],
+            "tasks": [{"name": "W"}, {"name": "P"}, {"name": "L"}, {"name": "T"}]}
+    out = assignment.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible"
+    assert [c.name for c in out.explanation.conflicts] == [
+        "task: W", "task: P", "task: L", "task limit: worker Ann", "task limit: worker Bob"]
+    assert out.explanation.conflict_is_minimal is True

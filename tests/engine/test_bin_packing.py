@@ -168,3 +168,14 @@ def test_tiny_values_at_the_precision_limit_solve_and_below_it_are_refused():
     with pytest.raises(ValidationError):
         bin_packing.TEMPLATE.input_model.model_validate(
             {"bin_types": [{"name": "B", "capacity": 1e-20}], "items": [{"name": "I", "size": 1e-20}]})
+
+
+def test_items_and_the_bin_limit_that_conflict_are_named():
+    # Two crates of 6 never share a 10-pallet, so 3 crates need 3 pallets; the boxes (4) are too small.
+    data = {"bin_types": [{"name": "Pallet", "capacity": 10, "max_count": 2}, {"name": "Box", "capacity": 4}],
+            "items": [{"name": "Crate", "size": 6, "quantity": 3}, {"name": "Bag", "size": 1, "quantity": 2}]}
+    out = bin_packing.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible"
+    assert [c.name for c in out.explanation.conflicts] == ["item: Crate", "bin limit: Pallet"]
+    assert out.explanation.conflicts[1].sentence == "at most 2 Pallet bin(s) (capacity 10) are available"
+    assert out.explanation.conflict_is_minimal is True

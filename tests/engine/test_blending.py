@@ -178,3 +178,48 @@ def test_importing_the_module_does_not_import_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+# Explanations.
+
+def test_a_specification_out_of_reach_names_the_reachable_value():
+    # At most 0.4 of Seed (0.5 protein), the rest Grain (0.1): at best 0.4 * 0.5 + 0.6 * 0.1 = 0.26.
+    data = {"batch_size": 1,
+            "ingredients": [{"name": "Grain", "cost": 1, "content": {"protein": 0.1}},
+                            {"name": "Seed", "cost": 2, "content": {"protein": 0.5}, "max_amount": 0.4}],
+            "qualities": [{"name": "protein", "min": 0.3}]}
+    out = blending.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible"
+    [conflict] = out.explanation.conflicts
+    assert conflict.name == "minimum: protein"
+    assert conflict.sentence == ("with these ingredients and amount limits the blend holds at most 0.26 protein "
+                                 "per unit; the minimum is 0.3")
+
+
+def test_specifications_that_conflict_only_together_are_found():
+    # Protein >= 0.3 needs at least half Seed, which brings fat >= 0.1 > 0.05; each alone is reachable.
+    data = {"batch_size": 1,
+            "ingredients": [{"name": "Grain", "cost": 1, "content": {"protein": 0.1, "fat": 0.0}},
+                            {"name": "Seed", "cost": 2, "content": {"protein": 0.5, "fat": 0.2}}],
+            "qualities": [{"name": "protein", "min": 0.3}, {"name": "fat", "max": 0.05}]}
+    out = blending.TEMPLATE.run(data, OPTIONS)
+    assert [c.name for c in out.explanation.conflicts] == ["minimum: protein", "maximum: fat"]
+    assert out.explanation.conflict_is_minimal is True
+
+
+def test_binding_specification_and_availability_carry_their_shadow_prices():
+    data = {"batch_size": 100,
+            "ingredients": [{"name": "Cheap", "cost": 1.0, "content": {"protein": 0.1}, "max_amount": 60},
+                            {"name": "Middle", "cost": 2.0, "content": {"protein": 0.25}},
+                            {"name": "Rich", "cost": 3.0, "content": {"protein": 0.5}}],
+            "qualities": [{"name": "protein", "min": 0.2}]}
+    base = blending.TEMPLATE.run(data, OPTIONS)
+    binding = {b.name: b for b in base.explanation.binding}
+    assert set(binding) == {"minimum: protein", "availability: Cheap"}
+    stricter = blending.TEMPLATE.run(_bump_quality(data, "protein", "min", 1e-4), OPTIONS)
+    assert binding["minimum: protein"].dual_value == pytest.approx(
+        (stricter.objective_value - base.objective_value) / 1e-4, rel=1e-6)
+    more = blending.TEMPLATE.run({**data, "ingredients": [dict(data["ingredients"][0], max_amount=61)]
+                                  + data["ingredients"][1:]}, OPTIONS)
+    assert binding["availability: Cheap"].dual_value == pytest.approx(more.objective_value - base.objective_value)
+    assert binding["availability: Cheap"].dual_value < 0

@@ -226,3 +226,43 @@ def test_importing_the_template_does_not_load_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+# Explanations.
+
+def _names(outcome) -> list[str]:
+    return [conflict.name for conflict in outcome.explanation.conflicts]
+
+
+def test_single_sourcing_that_cannot_pack_the_customers_names_every_part_of_the_conflict():
+    # 3 x 60 = 180 fits 2 x 100 in total, but one facility holds only one whole customer.
+    data = {"facilities": [{"name": "A", "capacity": 100}, {"name": "B", "capacity": 100}],
+            "customers": [{"name": n, "demand": 60, "costs": {"A": 1, "B": 2}} for n in "XYZ"],
+            "single_sourcing": True}
+    out = cfl.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible"
+    assert _names(out) == ["serve: customer X", "serve: customer Y", "serve: customer Z",
+                           "capacity: facility A", "capacity: facility B", "single sourcing"]
+    assert out.explanation.conflicts[3].sentence == "A serves at most 100"
+    assert out.explanation.conflict_is_minimal is True
+
+
+def test_max_open_joins_the_conflict_when_it_is_part_of_it():
+    # Three 100-unit sites could hold the three 60-unit customers one each; max_open 2 forbids it.
+    data = {"facilities": [{"name": s, "capacity": 100} for s in "ABC"],
+            "customers": [{"name": n, "demand": 60, "costs": {"A": 1, "B": 2, "C": 3}} for n in "XYZ"],
+            "single_sourcing": True, "max_open": 2}
+    out = cfl.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible"
+    assert "max open" in _names(out) and "single sourcing" in _names(out)
+    assert len(_names(out)) == 8 and out.explanation.conflict_is_minimal is True
+
+
+def test_a_full_facility_is_named_with_its_load():
+    # The cheap site A holds 100 of the 150 units; the rest goes to B.
+    data = {"facilities": [{"name": "A", "capacity": 100}, {"name": "B", "capacity": 1000, "opening_cost": 5}],
+            "customers": [{"name": "X", "demand": 150, "costs": {"A": 1, "B": 10}}]}
+    out = cfl.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "optimal"
+    [binding] = out.explanation.binding
+    assert binding.name == "capacity: facility A" and binding.sentence == "A is full: it serves 100 of its 100 (X)"

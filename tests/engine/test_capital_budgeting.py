@@ -122,3 +122,45 @@ def test_importing_the_module_does_not_import_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+# Explanations.
+
+def test_mandatory_projects_over_a_period_budget_name_the_period_and_amounts():
+    data = {"periods": [{"name": "2026", "budget": 100}, {"name": "2027", "budget": 100}],
+            "projects": [{"name": "A", "npv": 1, "costs": {"2026": 60, "2027": 10}, "mandatory": True,
+                          "requires": ["B"]},
+                         {"name": "B", "npv": 1, "costs": {"2026": 50}},
+                         {"name": "C", "npv": 5, "costs": {"2026": 50}}]}
+    out = capital_budgeting.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible"
+    [conflict] = out.explanation.conflicts
+    assert conflict.name == "budget: 2026"
+    assert conflict.sentence == "the mandatory projects and their prerequisites (A, B) need 110 in 2026; its budget is 100"
+
+
+def test_with_carry_over_the_cumulative_budget_is_named():
+    data = {"periods": [{"name": "Y1", "budget": 100}, {"name": "Y2", "budget": 50}],
+            "projects": [{"name": "A", "npv": 1, "costs": {"Y1": 60, "Y2": 100}, "mandatory": True}],
+            "carry_over_unspent": True}
+    out = capital_budgeting.TEMPLATE.run(data, OPTIONS)
+    assert [c.name for c in out.explanation.conflicts] == ["budget: Y2"]
+    assert out.explanation.conflicts[0].sentence.endswith("need 160 by the end of Y2; the budgets up to then total 150")
+
+
+def test_two_forced_projects_in_one_exclusive_group_are_named():
+    data = {"periods": [{"name": "Y1", "budget": 1000}],
+            "projects": [{"name": "A", "npv": 1, "mandatory": True, "requires": ["B"]},
+                         {"name": "B", "npv": 1}, {"name": "C", "npv": 1}],
+            "exclusive_groups": [["A", "B", "C"]]}
+    out = capital_budgeting.TEMPLATE.run(data, OPTIONS)
+    assert [c.name for c in out.explanation.conflicts] == ["exclusive: A / B"]
+    assert out.explanation.conflicts[0].sentence == (
+        "A and B must both be funded (A is mandatory; B is required by a mandatory project) but at most one of "
+        "A, B, C may be")
+
+
+def test_a_budget_spent_to_the_last_unit_binds():
+    out = capital_budgeting.TEMPLATE.run(capital_budgeting.TEMPLATE.example_input, OPTIONS)
+    assert [b.name for b in out.explanation.binding] == ["budget: 2026"]
+    assert out.explanation.binding[0].sentence == "all 500000 available in 2026 is spent"

@@ -186,3 +186,41 @@ def test_importing_the_template_does_not_load_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+# Explanations: the rules that make a roster impossible, in the roster's words.
+
+def _conflicts(outcome) -> list[str]:
+    return [conflict.name for conflict in outcome.explanation.conflicts]
+
+
+def test_a_shift_nobody_can_work_is_the_named_conflict():
+    data = _small(employees=[{"name": "Ann", "max_shifts": 2, "unavailable": [{"day": "Tue"}]},
+                             {"name": "Bob", "max_shifts": 2, "unavailable": [{"day": "Tue", "shift": "Night"}]}])
+    out = shifts.TEMPLATE.run(data, OPTIONS)
+    assert _conflicts(out) == ["staffing: Tue Night"]
+    assert out.explanation.conflicts[0].sentence == "Tue Night needs 1 employees but only 0 are available"
+    assert out.explanation.conflict_is_minimal is True
+
+
+def test_a_day_whose_shifts_need_more_than_its_staff_can_work_is_named():
+    # Day and Night each have one person free (Ann), but Ann works one shift a day.
+    data = {"days": ["Mon"], "shifts": [{"name": "Day"}, {"name": "Night"}],
+            "employees": [{"name": "Ann", "max_shifts": 2}, {"name": "Bob", "max_shifts": 2,
+                                                              "unavailable": [{"day": "Mon"}]}]}
+    out = shifts.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible" and _conflicts(out) == ["staffing: Mon"]
+    assert "need 2 employee-shifts but the employees available that day can work at most 1" in \
+        out.explanation.conflicts[0].sentence
+
+
+def test_rest_rules_that_conflict_with_coverage_are_found_and_minimal():
+    # Two people, one shift a day, nothing after a Night: whoever works Mon Night cannot work Tuesday,
+    # and Tuesday's two shifts need both. Mon Day is not needed for the conflict, nor the shift caps.
+    data = _small(forbidden_sequences=[{"first": "Night", "then": "Day"}, {"first": "Night", "then": "Night"}])
+    out = shifts.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible"
+    assert sorted(_conflicts(out)) == sorted(["staffing: Mon Night", "staffing: Tue Day", "staffing: Tue Night",
+                                              "shifts per day", "rest: Night then Day", "rest: Night then Night"])
+    assert out.explanation.conflict_is_minimal is True
+    assert "No roster meets every rule" in out.message

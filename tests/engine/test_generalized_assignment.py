@@ -172,3 +172,36 @@ def test_importing_the_template_does_not_load_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+# Explanations.
+
+def test_jobs_that_fit_only_one_agent_name_it_with_their_loads():
+    data = {"agents": [{"name": "Van", "capacity": 10}],
+            "jobs": [{"name": n, "options": {"Van": {"cost": 1, "load": 6}}} for n in ("a", "b")]}
+    out = generalized_assignment.TEMPLATE.run(data, OPTIONS)
+    [conflict] = out.explanation.conflicts
+    assert conflict.name == "capacity: agent Van"
+    assert conflict.sentence == "jobs a, b fit only Van and need 12 of it together; its capacity is 10"
+
+
+def test_jobs_and_capacities_that_conflict_together_are_found():
+    # Three jobs of load 6, two agents of 10: each agent takes one job, one is left.
+    data = {"agents": [{"name": "M1", "capacity": 10}, {"name": "M2", "capacity": 10}],
+            "jobs": [{"name": f"J{i}", "options": {"M1": {"cost": 1, "load": 6}, "M2": {"cost": 1, "load": 6}}}
+                     for i in range(3)]}
+    out = generalized_assignment.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible"
+    assert [c.name for c in out.explanation.conflicts] == [
+        "job: J0", "job: J1", "job: J2", "capacity: agent M1", "capacity: agent M2"]
+    assert out.explanation.conflict_is_minimal is True
+
+
+def test_a_full_agent_binds():
+    data = {"agents": [{"name": "Fast", "capacity": 10}, {"name": "Slow", "capacity": 100}],
+            "jobs": [{"name": "j1", "options": {"Fast": {"cost": 1, "load": 10}, "Slow": {"cost": 5, "load": 20}}},
+                     {"name": "j2", "options": {"Fast": {"cost": 1, "load": 5}, "Slow": {"cost": 2, "load": 5}}}]}
+    out = generalized_assignment.TEMPLATE.run(data, OPTIONS)
+    assert out.objective_value == 3  # j1 on Fast (1), j2 on Slow (2)
+    [binding] = out.explanation.binding
+    assert binding.name == "capacity: agent Fast" and binding.sentence == "Fast is full: its jobs (j1) take 10 of its 10"

@@ -204,3 +204,23 @@ def test_importing_the_template_does_not_load_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+def test_too_few_colours_for_a_clique_name_the_clique():
+    data = {"vertices": list("ABCDE"), "edges": [["A", "B"], ["B", "C"], ["C", "A"], ["D", "E"]],
+            "colors": ["red", "blue"]}
+    out = graph_coloring.TEMPLATE.run(data, OPTIONS)
+    [conflict] = out.explanation.conflicts
+    assert conflict.name == "clash: A, B, C"
+    assert conflict.sentence == "these 3 vertices all clash with each other (A, B, C), so they need 3 colours; 2 are given"
+
+
+def test_an_odd_cycle_with_two_colours_is_found_without_its_pendant():
+    # A-B-C-D-E-A needs 3 colours; F hangs off A and is not part of the reason.
+    data = {"vertices": list("ABCDEF"),
+            "edges": [["A", "B"], ["B", "C"], ["C", "D"], ["D", "E"], ["E", "A"], ["A", "F"]],
+            "colors": ["red", "blue"]}
+    out = graph_coloring.TEMPLATE.run(data, OPTIONS)
+    assert [c.name for c in out.explanation.conflicts] == [f"clashes: {v}" for v in "ABCDE"]
+    assert out.explanation.conflicts[0].sentence == "A must differ in colour from B, E"
+    assert out.explanation.conflict_is_minimal is True

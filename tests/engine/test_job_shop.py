@@ -159,3 +159,56 @@ def test_importing_the_template_does_not_load_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+# Deadlines and explanations.
+
+def test_a_job_longer_than_its_deadline_is_named_with_its_hours():
+    data = {"machines": ["Lathe", "Mill"],
+            "jobs": [{"name": "J1", "operations": [{"machine": 0, "duration": 10}]},
+                     {"name": "J3", "operations": [{"machine": 0, "duration": 30}, {"machine": 1, "duration": 22}],
+                      "deadline": 40}]}
+    out = job_shop.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible"
+    assert [c.name for c in out.explanation.conflicts] == ["deadline: job J3"]
+    assert out.explanation.conflicts[0].sentence == "job J3's operations alone take 52 time units, its deadline is 40"
+    assert out.explanation.conflict_is_minimal is True
+
+
+def test_deadlines_that_share_a_machine_are_the_conflict():
+    # J1 (4 on the Lathe) and J2 (3 on the Lathe, then 1 on the Mill) both by 5: the Lathe needs 7.
+    # J3's deadline and the Mill are not part of it.
+    data = {"machines": ["Lathe", "Mill"],
+            "jobs": [{"name": "J1", "operations": [{"machine": 0, "duration": 4}], "deadline": 5},
+                     {"name": "J2", "operations": [{"machine": 0, "duration": 3}, {"machine": 1, "duration": 1}],
+                      "deadline": 5},
+                     {"name": "J3", "operations": [{"machine": 1, "duration": 2}], "deadline": 9}]}
+    out = job_shop.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible"
+    assert sorted(c.name for c in out.explanation.conflicts) == [
+        "deadline: job J1", "deadline: job J2", "one at a time: machine Lathe"]
+    assert out.explanation.conflict_is_minimal is True
+
+
+def test_deadlines_that_can_be_met_are_met():
+    data = {"machines": ["Lathe"],
+            "jobs": [{"name": "Late", "operations": [{"machine": 0, "duration": 4}]},
+                     {"name": "Urgent", "operations": [{"machine": 0, "duration": 3}], "deadline": 3}]}
+    out = job_shop.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "optimal" and out.objective_value == 7
+    urgent = next(job for job in out.solution["jobs"] if job["job"] == "Urgent")
+    assert urgent["end"] == 3
+    assert "deadline: job Urgent" in [b.name for b in out.explanation.binding]
+
+
+def test_the_bottleneck_machine_is_named_from_the_critical_path():
+    # Saw work is 3 + 2 = 5 and the last Drill operation (1) must follow it: the makespan 6 is the
+    # Saw's load plus one Drill operation, so the Saw carries 5 of the 6 units of the critical path.
+    data = {"machines": ["Saw", "Drill"],
+            "jobs": [{"name": "A", "operations": [{"machine": 0, "duration": 3}, {"machine": 1, "duration": 1}]},
+                     {"name": "B", "operations": [{"machine": 0, "duration": 2}, {"machine": 1, "duration": 1}]}]}
+    out = job_shop.TEMPLATE.run(data, OPTIONS)
+    assert out.objective_value == 6
+    first, second = out.explanation.binding[:2]
+    assert first.name == "machine: Saw" and "works 5 of the 6 time units on the critical path" in first.sentence
+    assert second.name == "machine: Drill" and "works 1 of the 6" in second.sentence

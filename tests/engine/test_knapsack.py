@@ -157,3 +157,26 @@ def test_importing_the_module_does_not_import_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+# Explanations.
+
+def test_mandatory_items_over_a_capacity_name_the_resource():
+    data = {"resources": [{"name": "kg", "capacity": 10}, {"name": "l", "capacity": 100}],
+            "items": [{"name": "A", "value": 1, "weights": {"kg": 4}, "min_copies": 2, "max_copies": 3},
+                      {"name": "B", "value": 1, "weights": {"kg": 3}, "min_copies": 1},
+                      {"name": "C", "value": 1, "weights": {"kg": 1}}]}
+    out = knapsack.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible"
+    [conflict] = out.explanation.conflicts
+    assert conflict.name == "capacity: kg"
+    assert conflict.sentence == "the mandatory items (A x2, B x1) need 11 kg; the capacity is 10"
+
+
+def test_a_resource_used_to_capacity_binds():
+    data = {"resources": [{"name": "kg", "capacity": 10}, {"name": "l", "capacity": 100}],
+            "items": [{"name": "A", "value": 5, "weights": {"kg": 10, "l": 1}},
+                      {"name": "B", "value": 1, "weights": {"kg": 3, "l": 1}}]}
+    out = knapsack.TEMPLATE.run(data, OPTIONS)
+    assert out.objective_value == 5
+    assert [(b.name, b.sentence) for b in out.explanation.binding] == [("capacity: kg", "all 10 kg are used")]

@@ -173,3 +173,12 @@ def test_importing_the_module_does_not_import_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+def test_the_binding_target_return_carries_its_shadow_price():
+    data = portfolio.TEMPLATE.example_input
+    base = portfolio.TEMPLATE.run(data, OPTIONS)
+    first = base.explanation.binding[0]
+    assert first.name == "target return"
+    higher = portfolio.TEMPLATE.run({**data, "target_return": data["target_return"] + 1e-5}, OPTIONS)
+    assert first.dual_value == pytest.approx((higher.objective_value - base.objective_value) / 1e-5, rel=1e-4)

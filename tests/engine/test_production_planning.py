@@ -149,3 +149,27 @@ def test_importing_the_module_does_not_import_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+# Explanations.
+
+def test_storage_limit_and_capacity_that_conflict_are_named():
+    # A needs 150 in W2 with 100 capacity there, so 50 must come from W1 stock, but only 40 may be stored.
+    # B (10 a week) can be made in W1 and kept: it is not part of the conflict.
+    data = {"periods": [{"name": "W1", "capacity": 100}, {"name": "W2", "capacity": 100}],
+            "products": [{"name": "A", "demand": [0, 150], "max_inventory": 40}, {"name": "B", "demand": [10, 10]}]}
+    out = production_planning.TEMPLATE.run(data, OPTIONS)
+    assert out.status == "infeasible"
+    assert [c.name for c in out.explanation.conflicts] == ["demand: A", "capacity: W2", "storage: A"]
+    assert out.explanation.conflicts[2].sentence == "at most 40 A may be in stock at the end of a period"
+    assert out.explanation.conflict_is_minimal is True
+
+
+def test_a_period_at_full_capacity_binds():
+    # 15 due in P2 with 10 capacity a period: P2 makes 10 (full), P1 makes 5 ahead.
+    data = {"periods": [{"name": "P1", "capacity": 10}, {"name": "P2", "capacity": 10}],
+            "products": [{"name": "Lamp", "demand": [0, 15], "holding_cost": 1}]}
+    out = production_planning.TEMPLATE.run(data, OPTIONS)
+    assert out.objective_value == 5
+    [binding] = out.explanation.binding
+    assert binding.name == "capacity: P2" and binding.sentence == "P2 uses all 10 capacity units (Lamp 10)"

@@ -68,3 +68,46 @@ def test_example_input_solves():
 def test_meaningless_input_is_rejected(data, fragment):
     with pytest.raises(ValidationError, match=fragment):
         TEMPLATE.input_model.model_validate(data)
+
+
+# Explanations.
+
+def test_whole_units_that_fit_no_warehouse_name_the_product():
+    data = {"warehouses": [{"name": "E", "capacity": 5}, {"name": "W", "capacity": 5}],
+            "products": [{"name": "A", "demand": 3, "weight": 3}]}
+    out = TEMPLATE.run(data, RunOptions())
+    assert out.status == "infeasible"
+    [conflict] = out.explanation.conflicts
+    assert conflict.name == "whole units: product A"
+    assert conflict.sentence == ("3 whole units of A (weight 3 each) must be placed; the warehouses hold at most "
+                                 "2 of them (E 1, W 1)")
+
+
+def test_products_that_fit_alone_but_not_together_are_the_conflict():
+    # Each 5-unit warehouse holds one unit of A (weight 3) or one of B (weight 4): three units, two places.
+    data = {"warehouses": [{"name": "E", "capacity": 5}, {"name": "W", "capacity": 5}],
+            "products": [{"name": "A", "demand": 2, "weight": 3}, {"name": "B", "demand": 1, "weight": 4}]}
+    out = TEMPLATE.run(data, RunOptions())
+    assert out.status == "infeasible"
+    assert [c.name for c in out.explanation.conflicts] == [
+        "demand: product A", "demand: product B", "capacity: warehouse E", "capacity: warehouse W"]
+    assert out.explanation.conflict_is_minimal is True
+
+
+def test_a_full_warehouse_carries_its_dual_value_checked_by_resolving():
+    data = {**TEMPLATE.example_input, "whole_units": False}
+    base = TEMPLATE.run(data, RunOptions())
+    [binding] = base.explanation.binding
+    assert binding.name == "capacity: warehouse East Hub" and binding.slack == 0
+    bigger = {**data, "warehouses": [{**data["warehouses"][0], "capacity": 501}, data["warehouses"][1]]}
+    saved = TEMPLATE.run(bigger, RunOptions()).objective_value - base.objective_value
+    # By hand: one more unit of East capacity takes half a unit of Widget B (weight 2) from West, saving 0.5 * 0.5.
+    assert binding.dual_value == pytest.approx(saved) == pytest.approx(-0.25)
+    assert "one more unit of capacity would lower the cost by 0.25" in binding.sentence
+
+
+def test_with_whole_units_a_full_warehouse_is_named_without_a_value():
+    out = TEMPLATE.run(TEMPLATE.example_input, RunOptions())
+    [binding] = out.explanation.binding
+    assert binding.name == "capacity: warehouse East Hub" and binding.dual_value is None
+    assert binding.sentence == "East Hub is full: 500 of 500 weight units used"
