@@ -145,7 +145,7 @@ def solve(data: AssignmentInput, options: RunOptions) -> SolveOutcome:
         if not tasks:
             return not any(worker.min_tasks for worker in workers)
         probe = _optimize(data.model_copy(update={"tasks": tasks, "workers": workers}),
-                          explain_rules.probe_options(options, 1e9))
+                          explain_rules.probe_options(options))
         return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
 
     return explain_rules.explain_search(outcome, rules, is_feasible, options, what="assignment")

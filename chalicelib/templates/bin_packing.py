@@ -129,7 +129,7 @@ def solve(data: BinPackingInput, options: RunOptions) -> SolveOutcome:
                 b.capacity for b in types if b.max_count != 0):
             return False
         probe = _optimize(data.model_copy(update={"items": items, "bin_types": types}),
-                          explain_rules.probe_options(options, 1e9), first_solution=True)
+                          explain_rules.probe_options(options), first_solution=True)
         return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
 
     return explain_rules.explain_search(outcome, rules, is_feasible, options, what="packing")

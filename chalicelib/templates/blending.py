@@ -174,7 +174,7 @@ def solve(data: BlendingInput, options: RunOptions) -> SolveOutcome:
             return False
         if sum(i.min_amount for i in relaxed.ingredients) > data.batch_size * (1 + _TOLERANCE):
             return False
-        probe = _optimize(relaxed, explain_rules.probe_options(options, 1e9))
+        probe = _optimize(relaxed, explain_rules.probe_options(options))
         return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
 
     return explain_rules.explain_search(outcome, rules, is_feasible, options, what="blend")

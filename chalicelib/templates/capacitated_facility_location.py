@@ -141,7 +141,7 @@ def solve(data: CapacitatedFacilityLocationInput, options: RunOptions) -> SolveO
         relaxed = data.model_copy(update=update)
         if not relaxed.customers:
             return True
-        probe = _optimize(relaxed, explain_rules.probe_options(options, 1e9))
+        probe = _optimize(relaxed, explain_rules.probe_options(options))
         return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
 
     return explain_rules.explain_search(outcome, rules, is_feasible, options, what="plan")

@@ -182,7 +182,7 @@ def solve(data: ShiftSchedulingInput, options: RunOptions) -> SolveOutcome:
     rules, relax = _rule_groups(data)
 
     def is_feasible(active: list[int]) -> bool | None:
-        probe = _optimize(relax(set(active)), explain_rules.probe_options(options, 1e9))
+        probe = _optimize(relax(set(active)), explain_rules.probe_options(options))
         return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
 
     return explain_rules.explain_search(outcome, rules, is_feasible, options, what="roster")

@@ -22,6 +22,7 @@ from chalicelib.engine.result import SolveOutcome
 
 MAX_SEARCH_S = 5.0
 SEARCH_SHARE = 0.25
+PROBE_SHARE = 0.25
 FIRST_SOLUTION = {"stop_after_first_solution": True}
 """CP-SAT parameters for a probe that asks only whether a plan exists."""
 MAX_REPORTED = 20
@@ -50,9 +51,12 @@ def search_budget_s(options: RunOptions) -> float:
     return min(MAX_SEARCH_S, SEARCH_SHARE * options.time_limit_s)
 
 
-def probe_options(options: RunOptions, limit_s: float) -> RunOptions:
-    """Options for one short feasibility re-solve: same workers and seed, the given limit."""
-    return RunOptions(time_limit_s=max(0.01, limit_s), num_workers=options.num_workers, seed=options.seed)
+def probe_options(options: RunOptions) -> RunOptions:
+    """Options for one feasibility re-solve: same workers and seed, and at most a quarter of the
+    search budget, so that one hard re-solve leaves time for the others (an answer not found in
+    time keeps its groups in the conflict and the conflict is then not called minimal)."""
+    return RunOptions(time_limit_s=search_budget_s(options) * PROBE_SHARE, num_workers=options.num_workers,
+                      seed=options.seed)
 
 
 def find_conflict(count: int, is_feasible: Callable[[list[int]], bool | None],
@@ -116,6 +120,8 @@ def explain_search(outcome: SolveOutcome, rules: Sequence[Rule], is_feasible: Ca
                    "(the search ran out of time before proving that each one is needed).")
     if len(chosen) == 1:
         summary = f"No {what} exists: this rule cannot hold." if minimal else summary
+    if len(chosen) > MAX_REPORTED:
+        summary += f" The first {MAX_REPORTED} of the {len(chosen)} are listed."
     return outcome.model_copy(update={
         "solve_time_ms": outcome.solve_time_ms + spent_ms,
         "explanation": Explanation(summary=summary, conflicts=[rule.conflict() for rule in chosen[:MAX_REPORTED]],

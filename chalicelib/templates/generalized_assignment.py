@@ -130,7 +130,7 @@ def solve(data: GeneralizedAssignmentInput, options: RunOptions) -> SolveOutcome
         agents = [agent if len(data.jobs) + a in kept else agent.model_copy(update={"capacity": roomy})
                   for a, agent in enumerate(data.agents)]
         probe = _optimize(data.model_copy(update={"jobs": jobs, "agents": agents}),
-                          explain_rules.probe_options(options, 1e9))
+                          explain_rules.probe_options(options))
         return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
 
     return explain_rules.explain_search(outcome, rules, is_feasible, options, what="assignment")

@@ -99,7 +99,7 @@ def solve(data: GraphColoringInput, options: RunOptions) -> SolveOutcome:
             return True
         sub = data.model_copy(update={"vertices": [name for name in data.vertices if name in kept],
                                       "edges": [(u, v) for u, v in data.edges if u in kept and v in kept]})
-        probe = _optimize(sub, explain_rules.probe_options(options, 1e9), first_solution=True)
+        probe = _optimize(sub, explain_rules.probe_options(options), first_solution=True)
         return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
 
     found, minimal = explain_rules.find_conflict(len(candidates), is_feasible,

@@ -215,7 +215,7 @@ def _explain_conflict(data: JobShopInput, outcome: SolveOutcome, options: RunOpt
         jobs = [job if ("deadline", j) in kept or job.deadline is None else job.model_copy(update={"deadline": None})
                 for j, job in enumerate(data.jobs)]
         shared = frozenset(m for kind, m in groups if kind == "machine" and (kind, m) not in kept)
-        probe, _ = _optimize(data.model_copy(update={"jobs": jobs}), explain_rules.probe_options(options, 1e9),
+        probe, _ = _optimize(data.model_copy(update={"jobs": jobs}), explain_rules.probe_options(options),
                              shared_machines=shared, feasibility_only=True)
         return {"infeasible": False, "feasible": True, "optimal": True}.get(probe.status)
 

@@ -160,7 +160,7 @@ def solve(data: ProductionPlanningInput, options: RunOptions) -> SolveOutcome:
         periods = [period.model_copy(update={"capacity": 1e12}) if ("capacity", t) in dropped else period
                    for t, period in enumerate(data.periods)]
         probe = _optimize(data.model_copy(update={"products": products, "periods": periods}),
-                          explain_rules.probe_options(options, 1e9))
+                          explain_rules.probe_options(options))
         return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
 
     return explain_rules.explain_search(outcome, rules, is_feasible, options, what="plan")

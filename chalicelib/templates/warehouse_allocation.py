@@ -115,7 +115,7 @@ def solve(data: WarehouseAllocationInput, options: RunOptions) -> SolveOutcome:
                                            "capacity": w.capacity if len(products) + j in kept else 1e12})
                       for j, w in enumerate(data.warehouses)]
         probe = _optimize(data.model_copy(update={"products": chosen, "warehouses": warehouses}),
-                          explain_rules.probe_options(options, 1e9))
+                          explain_rules.probe_options(options))
         return {"infeasible": False, "optimal": True, "feasible": True}.get(probe.status)
 
     return explain_rules.explain_search(outcome, rules, is_feasible, options, what="allocation")

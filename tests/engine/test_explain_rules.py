@@ -1,10 +1,15 @@
 """The deletion filter behind template conflict explanations, on conflicts known by construction."""
 from __future__ import annotations
 
+import json
+import re
 import time
+from pathlib import Path
+
+import pytest
 
 from chalicelib.engine.options import RunOptions
-from chalicelib.templates import explain_rules
+from chalicelib.templates import explain_rules, get_template
 
 
 def test_the_filter_keeps_exactly_the_groups_of_a_hidden_conflict():
@@ -49,3 +54,22 @@ def test_the_budget_is_a_quarter_of_the_time_limit_and_at_most_five_seconds():
 
 def test_numbers_read_as_written():
     assert [explain_rules.number(x) for x in (950.0, 12.5, 0.1 + 0.2, 1e6)] == ["950", "12.5", "0.3", "1000000"]
+
+
+def _doc_examples() -> list[tuple[str, dict, dict]]:
+    """(template, input, explanation) for every worked example in docs/template-explanations.md."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "template-explanations.md").read_text()
+    found = re.findall(r"<!-- example: (\w+) -->\s*```json\n(.*?)```\s*```json\n(.*?)```", text, re.S)
+    return [(name, json.loads(data), json.loads(explanation)) for name, data, explanation in found]
+
+
+def test_the_docs_hold_one_worked_example_per_kind():
+    assert [name for name, _, _ in _doc_examples()] == [
+        "employee_shift_scheduling", "job_shop", "capacitated_facility_location", "warehouse_allocation"]
+
+
+@pytest.mark.parametrize("name, data, explanation", _doc_examples(), ids=lambda value: value
+                         if isinstance(value, str) else "")
+def test_the_documented_explanations_are_what_the_templates_return(name, data, explanation):
+    outcome = get_template(name).run(data, RunOptions(time_limit_s=10))
+    assert outcome.explanation.model_dump(exclude_none=True) == explanation
