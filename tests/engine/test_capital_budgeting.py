@@ -136,7 +136,8 @@ def test_mandatory_projects_over_a_period_budget_name_the_period_and_amounts():
     assert out.status == "infeasible"
     [conflict] = out.explanation.conflicts
     assert conflict.name == "budget: 2026"
-    assert conflict.sentence == "the mandatory projects and their prerequisites (A, B) need 110 in 2026; its budget is 100"
+    assert conflict.sentence == ("the mandatory projects and their prerequisites (A, B) need 110 in 2026; "
+                                 "its budget is 100")
 
 
 def test_with_carry_over_the_cumulative_budget_is_named():

@@ -204,4 +204,5 @@ def test_a_full_agent_binds():
     out = generalized_assignment.TEMPLATE.run(data, OPTIONS)
     assert out.objective_value == 3  # j1 on Fast (1), j2 on Slow (2)
     [binding] = out.explanation.binding
-    assert binding.name == "capacity: agent Fast" and binding.sentence == "Fast is full: its jobs (j1) take 10 of its 10"
+    assert binding.name == "capacity: agent Fast"
+    assert binding.sentence == "Fast is full: its jobs (j1) take 10 of its 10"

@@ -212,7 +212,8 @@ def test_too_few_colours_for_a_clique_name_the_clique():
     out = graph_coloring.TEMPLATE.run(data, OPTIONS)
     [conflict] = out.explanation.conflicts
     assert conflict.name == "clash: A, B, C"
-    assert conflict.sentence == "these 3 vertices all clash with each other (A, B, C), so they need 3 colours; 2 are given"
+    assert conflict.sentence == ("these 3 vertices all clash with each other (A, B, C), so they need 3 colours; "
+                                 "2 are given")
 
 
 def test_an_odd_cycle_with_two_colours_is_found_without_its_pendant():
