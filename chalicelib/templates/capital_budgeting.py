@@ -133,7 +133,8 @@ def _forced_conflicts(data: CapitalBudgetingInput) -> list[Rule]:
                               f"of {', '.join(dict.fromkeys(group))} may be"))
     if found:
         return found
-    names = sorted(forced, key=[p.name for p in data.projects].index)
+    position = {project.name: j for j, project in enumerate(data.projects)}
+    names = sorted(forced, key=position.__getitem__)
     spent = budget = 0.0
     for period in data.periods:
         need = sum(by_name[name].costs.get(period.name, 0.0) for name in names)
