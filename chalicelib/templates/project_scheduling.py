@@ -18,6 +18,11 @@ per resource and precedence inequalities. A serial schedule-generation heuristic
 taken by earliest latest-start time) gives a first schedule, used as a hint (and as the answer,
 reported "feasible", if CP-SAT finds nothing in time), and its makespan bounds every start;
 critical-path heads and tails tighten each activity's window.
+
+The input validator rejects cycles and demands above a resource's capacity, and there are no
+deadlines, so a run is never infeasible. A solved run's explanation traces the chain of
+activities that sets the makespan back from its end: each waits either for a predecessor or
+for a resource that is full when it could otherwise start.
 """
 from __future__ import annotations
 
@@ -27,7 +32,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.engine import cpsat
 from chalicelib.engine.options import RunOptions
+from chalicelib.engine.explanation import Binding
 from chalicelib.engine.result import SolveOutcome, relative_gap
+from chalicelib.templates import explain_rules
 from chalicelib.templates.base import Template
 
 MAX_ACTIVITIES = 1000
@@ -174,12 +181,70 @@ def solve(data: ProjectSchedulingInput, options: RunOptions) -> SolveOutcome:
                       "peak": max((amount for _, _, amount in profile), default=0),
                       "utilization": round(busy / (resource.capacity * span), 6) if resource.capacity and span else 0.0,
                       "profile": [{"start": start, "end": end, "in_use": amount} for start, end, amount in profile]})
-    return SolveOutcome(
+    outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
         gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={"makespan": span, "schedule": schedule, "resources": usage, "critical_path_length": critical},
         message=_MESSAGES.get(run["status"]),
     )
+    return _explain_chain(data, outcome, start_at, predecessors, demand, capacity, span, critical)
+
+
+def _explain_chain(data: ProjectSchedulingInput, outcome: SolveOutcome, start_at: list[int],
+                   predecessors: list[list[int]], demand: list[list[int]], capacity: list[int],
+                   span: int, critical: int) -> SolveOutcome:
+    """The chain that sets the makespan: from the activity that ends last, step back to a predecessor
+    that ends exactly when it starts, or to an activity ending then on a resource too full to start
+    it earlier; stop at a release time, the project start or idle time."""
+    activities = data.activities
+    end_at = [start + activities[i].duration for i, start in enumerate(start_at)]
+    if not activities or span == 0:
+        return outcome
+    current = max(range(len(activities)), key=lambda i: (end_at[i], -i))
+    chain, waits = [current], {}
+    while len(chain) <= len(activities):
+        start = start_at[current]
+        tight = [p for p in predecessors[current] if end_at[p] == start]
+        if start == 0 or start == activities[current].release_time and not tight:
+            break
+        if tight:
+            current = tight[0]
+        else:
+            blocker = _resource_blocker(current, start, start_at, end_at, demand, capacity)
+            if blocker is None:
+                break
+            current, r = blocker
+            waits[r] = waits.get(r, 0) + 1
+        chain.append(current)
+    chain.reverse()
+    names = " -> ".join(activities[i].name for i in chain[:12]) + (" -> ..." if len(chain) > 12 else "")
+    binding = [Binding(name="critical chain", kind="rule", slack=0.0,
+                       sentence=f"{names} run back to back and end at {span}"
+                                + (f", {span - critical} after the critical path of {critical} (precedences alone)"
+                                   if span > critical else ", the length of the critical path"))]
+    for r, count in sorted(waits.items(), key=lambda item: -item[1])[:4]:
+        binding.append(Binding(name=f"resource: {data.resources[r].name}", kind="rule", slack=0.0,
+                               sentence=f"{data.resources[r].name} (capacity {capacity[r]}) is fully taken "
+                                        f"{count} time(s) when an activity on the chain could otherwise start"))
+    summary = (f"The makespan {span} is the critical path of precedences." if span == critical or not waits else
+               f"The makespan {span} is {span - critical} above the critical path of {critical}: "
+               + ", ".join(data.resources[r].name for r in waits)
+               + (" holds" if len(waits) == 1 else " hold") + " activities back.")
+    return explain_rules.with_binding(outcome, binding, summary)
+
+
+def _resource_blocker(i, start, start_at, end_at, demand, capacity) -> tuple[int, int] | None:
+    """An activity ending at `start` on a resource that is too full just before `start` for activity i."""
+    for r, amount in enumerate(demand[i]):
+        if amount == 0:
+            continue
+        in_use = sum(demand[k][r] for k in range(len(start_at))
+                     if k != i and start_at[k] <= start - 1 and end_at[k] >= start)  # busy just before start
+        if in_use + amount > capacity[r]:
+            ending = [k for k in range(len(start_at)) if end_at[k] == start and demand[k][r] > 0 and k != i]
+            if ending:
+                return ending[0], r
+    return None
 
 
 def _find_cycle(predecessors: dict[str, list[str]]) -> list[str] | None:

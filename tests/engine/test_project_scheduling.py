@@ -189,3 +189,36 @@ def test_importing_the_template_does_not_load_ortools():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+# Explanations: the chain of activities that sets the makespan.
+
+def test_a_full_crew_is_named_when_it_delays_the_project():
+    # A (3) and B (2) have no precedence but share a crew of one: 5, not the critical path's 3.
+    data = {"resources": [{"name": "Crew", "capacity": 1}],
+            "activities": [{"name": "A", "duration": 3, "demands": {"Crew": 1}},
+                           {"name": "B", "duration": 2, "demands": {"Crew": 1}}]}
+    out = project_scheduling.TEMPLATE.run(data, OPTIONS)
+    assert out.objective_value == 5
+    chain, crew = out.explanation.binding
+    assert chain.name == "critical chain"
+    assert chain.sentence.endswith("run back to back and end at 5, 2 after the critical path of 3 (precedences alone)")
+    assert crew.name == "resource: Crew"
+    assert out.explanation.summary == "The makespan 5 is 2 above the critical path of 3: Crew holds activities back."
+
+
+def test_without_resources_the_chain_is_the_critical_path():
+    data = {"activities": [{"name": "Dig", "duration": 2}, {"name": "Pour", "duration": 3, "predecessors": ["Dig"]},
+                           {"name": "Paint", "duration": 1}]}
+    out = project_scheduling.TEMPLATE.run(data, OPTIONS)
+    [chain] = out.explanation.binding
+    assert chain.sentence == "Dig -> Pour run back to back and end at 5, the length of the critical path"
+
+
+def test_the_example_chain_is_two_above_its_critical_path():
+    out = project_scheduling.TEMPLATE.run(project_scheduling.TEMPLATE.example_input, OPTIONS)
+    assert out.objective_value == 23 and out.solution["critical_path_length"] == 21
+    chain = out.explanation.binding[0]
+    assert chain.name == "critical chain" and chain.sentence.startswith("Foundations -> Frame -> ")
+    assert chain.sentence.endswith("end at 23, 2 after the critical path of 21 (precedences alone)")
+    assert all(b.name.startswith("resource: ") for b in out.explanation.binding[1:])
