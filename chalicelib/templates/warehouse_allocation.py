@@ -18,6 +18,8 @@ conflict (chalicelib/templates/explain_rules.py).
 """
 from __future__ import annotations
 
+import math
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from chalicelib.engine import linear
@@ -88,7 +90,7 @@ def solve(data: WarehouseAllocationInput, options: RunOptions) -> SolveOutcome:
     if data.whole_units:
         short = []
         for product in data.products:
-            room = [int(w.capacity // product.weight + 1e-9) for w in data.warehouses]
+            room = [math.floor(w.capacity / product.weight + 1e-9) for w in data.warehouses]
             if sum(room) < product.demand:
                 held = ", ".join(f"{w.name} {r}" for w, r in zip(data.warehouses, room))
                 short.append(Rule(f"whole units: product {product.name}",
@@ -109,8 +111,8 @@ def solve(data: WarehouseAllocationInput, options: RunOptions) -> SolveOutcome:
 
     def is_feasible(active: list[int]) -> bool | None:
         kept = set(active)
-        chosen = [p.model_copy(update={"demand": p.demand if n in kept else 0.0})
-                  for n, p in zip(range(len(products)), [data.products[i] for i in products])]
+        chosen = [data.products[i].model_copy(update={"demand": data.products[i].demand if n in kept else 0.0})
+                  for n, i in enumerate(products)]
         warehouses = [w.model_copy(update={"cost_per_unit": 0.0,
                                            "capacity": w.capacity if len(products) + j in kept else 1e12})
                       for j, w in enumerate(data.warehouses)]
