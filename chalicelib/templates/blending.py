@@ -168,10 +168,9 @@ def solve(data: BlendingInput, options: RunOptions) -> SolveOutcome:
                 "cost": 0.0, "max_amount": None if ("max_amount", k) in dropped else i.max_amount,
                 "min_amount": 0.0 if ("min_amount", k) in dropped else i.min_amount})
                 for k, i in enumerate(data.ingredients)]})
-        if any(i.max_amount is not None for i in relaxed.ingredients) and all(
-                i.max_amount is not None for i in relaxed.ingredients) and sum(
-                i.max_amount for i in relaxed.ingredients) < data.batch_size * (1 - _TOLERANCE):
-            return False
+        limits = [i.max_amount for i in relaxed.ingredients]
+        if None not in limits and sum(limits) < data.batch_size * (1 - _TOLERANCE):
+            return False  # the validator's checks, which the relaxed input skips
         if sum(i.min_amount for i in relaxed.ingredients) > data.batch_size * (1 + _TOLERANCE):
             return False
         probe = _optimize(relaxed, explain_rules.probe_options(options))

@@ -15,8 +15,10 @@ costs as little as possible while granting preferences.
 `required[d, s]` is the shift's `required` headcount unless `coverage` overrides that day.
 Costs and preference weights are in one currency-like unit and are rounded to 2 decimals.
 Solved with CP-SAT: "optimal" when the roster is proven cheapest, "infeasible" when no
-roster can meet the coverage, with the reason when it is a single shift that too few
-employees can work.
+roster can meet the coverage. The explanation then names the reason: a shift, or a day,
+that too few employees can work (checked from the data before solving), or else the
+coverage, limits and rest rules that conflict, found by re-solving without some of them
+(chalicelib/templates/explain_rules.py).
 """
 from __future__ import annotations
 
