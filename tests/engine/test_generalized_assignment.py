@@ -6,6 +6,7 @@ import json
 import random
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,18 @@ def test_a_full_agent_binds():
     [binding] = out.explanation.binding
     assert binding.name == "capacity: agent Fast"
     assert binding.sentence == "Fast is full: its jobs (j1) take 10 of its 10"
+
+
+def test_the_conflict_search_stays_within_its_budget_on_a_hard_instance():
+    # 60 jobs of load 35 to 45 on 20 agents of 100: at least 2,100 of load for 2,000 of capacity (infeasible
+    # by hand), but the packing is hard to refute piece by piece. The search gets 0.25 * 2 s = 0.5 s.
+    rng = random.Random(3)
+    data = {"agents": [{"name": f"A{i}", "capacity": 100} for i in range(20)],
+            "jobs": [{"name": f"J{j}", "options": {f"A{i}": {"cost": rng.randint(1, 50), "load": rng.randint(35, 45)}
+                                                   for i in range(20)}} for j in range(60)]}
+    started = time.perf_counter()
+    out = generalized_assignment.TEMPLATE.run(data, RunOptions(time_limit_s=2, seed=1))
+    elapsed = time.perf_counter() - started
+    assert out.status == "infeasible"
+    assert 1 <= len(out.explanation.conflicts) <= 20
+    assert elapsed < 2 + 0.5 + 2.0  # time limit + search budget + model building on a busy machine
