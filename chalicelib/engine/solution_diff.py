@@ -561,10 +561,10 @@ def diff_selections(a: dict, b: dict, found: _Collector) -> _Diff | None:
                 found.add("quantity_changed", name, f"{noun} {name}: {fmt(copies)} → {fmt(chosen_b[name])} copies",
                           a=copies, b=chosen_b[name], delta=chosen_b[name] - copies)
         nouns = "facilities" if noun == "facility" else noun + "s"
-        if entered:
-            diff.clauses.append(f"{_plural(len(entered), noun, nouns)} {entering} ({_names(entered)})")
-        if exited:
-            diff.clauses.append(f"{_plural(len(exited), noun, nouns)} {leaving} ({_names(exited)})")
+        for names, verb in ((entered, entering), (exited, leaving)):
+            if names:
+                verb = verb if len(names) == 1 else verb.replace("is ", "are ", 1)
+                diff.clauses.append(f"{_plural(len(names), noun, nouns)} {verb} ({_names(names)})")
         if recounted:
             diff.clauses.append(f"{_plural(recounted, noun, nouns)} with another number of copies")
         if not (entered or exited or recounted):
