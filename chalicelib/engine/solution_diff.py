@@ -78,13 +78,15 @@ class _Collector:
     def __init__(self, limit: int = MAX_CHANGES) -> None:
         self.limit, self.changes, self.count, self.counts, self.stopped = limit, [], 0, {}, False
 
-    def add(self, change: str, subject: str, description: str, a: Any = None, b: Any = None,
-            delta: float | None = None) -> None:
+    def add(self, change: str, subject: str, description: str | Callable[[], str], a: Any = None,
+            b: Any = None, delta: float | None = None) -> None:
+        """`description` may be a function: past the cap nothing is formatted, only counted."""
         self.count += 1
         self.counts[change] = self.counts.get(change, 0) + 1
         if len(self.changes) < self.limit:
+            text = description if isinstance(description, str) else description()
             self.changes.append(Change(change=change, subject=subject, a=brief(a), b=brief(b),
-                                       delta=_finite(delta), description=description))
+                                       delta=_finite(delta), description=text))
 
     def result(self) -> ChangeSet:
         return ChangeSet(changes=self.changes, count=self.count, counts=self.counts,
@@ -212,6 +214,8 @@ def json_diff(a: Any, b: Any, *, limit: int = MAX_CHANGES, budget: int = MAX_NOD
             break
         path, left, right = stack.pop()
         where = path or "(root)"
+        if isinstance(left, (dict, list)) and left == right:
+            continue  # equal subtrees at C speed (true == 1 here, but strict inputs never mix them)
         if isinstance(left, dict) and isinstance(right, dict):
             pending = []
             for key, value in left.items():
@@ -227,18 +231,14 @@ def json_diff(a: Any, b: Any, *, limit: int = MAX_CHANGES, budget: int = MAX_NOD
             stack.extend(reversed(pending))
         elif isinstance(left, list) and isinstance(right, list):
             stack.extend(reversed(_list_pairs(path, left, right, found)))
-        elif _same(left, right):
-            continue
+        elif left == right and (type(left) is type(right) or (is_number(left) and is_number(right))):
+            continue  # the same value; true and 1 are not
+        elif found.count >= found.limit:
+            found.add("changed", where, "")  # counted, not shown: spare the formatting
         else:
             delta = right - left if is_number(left) and is_number(right) else None
             found.add("changed", where, f"{where}: {_shown(left)} → {_shown(right)}", a=left, b=right, delta=delta)
     return found.result()
-
-
-def _same(left: Any, right: Any) -> bool:
-    if type(left) is not type(right) and not (is_number(left) and is_number(right)):
-        return False  # true is not 1
-    return left == right
 
 
 def _list_pairs(path: str, left: list, right: list, found: _Collector) -> list[tuple[str, Any, Any]]:
