@@ -409,8 +409,8 @@ def diff_routes(a: dict, b: dict, found: _Collector) -> _Diff | None:
                             else f"{_plural(reversed_routes, 'route')} now run{'s' if reversed_routes == 1 else ''} "
                                  "in the opposite direction")
     if reordered:
-        diff.clauses.append(f"{_plural(reordered, 'stop')} changed position "
-                            f"{'on the tour' if tour else 'within its route' if reordered == 1 else 'within their routes'}")
+        where = "on the tour" if tour else "within its route" if reordered == 1 else "within their routes"
+        diff.clauses.append(f"{_plural(reordered, 'stop')} changed position {where}")
     for count, text in ((skipped, "now skipped"), (served, "now served (skipped before)"),
                         (gone, "no longer in the plan"), (new, "new")):
         if count:
@@ -566,7 +566,8 @@ def diff_selections(a: dict, b: dict, found: _Collector) -> _Diff | None:
                 verb = verb if len(names) == 1 else verb.replace("is ", "are ", 1)
                 diff.clauses.append(f"{_plural(len(names), noun, nouns)} {verb} ({_names(names)})")
         if recounted:
-            diff.clauses.append(f"{_plural(recounted, noun, nouns)} with another number of copies")
+            diff.clauses.append(f"{_plural(recounted, noun, nouns)} {'has' if recounted == 1 else 'have'} "
+                                f"another number of copies")
         if not (entered or exited or recounted):
             diff.clauses.append(f"the same {nouns} are chosen")
     return diff
@@ -680,7 +681,8 @@ def diff_variables(a: dict, b: dict, found: _Collector) -> _Diff | None:
         else:
             text = f"{name}: {fmt(value)} → {fmt(other)}" + (f" ({_signed(delta)})" if delta is not None else "")
         found.add(kind, name, text, a=value, b=other, delta=delta)
-    diff.clauses.append(f"{_plural(len(rows), 'variable')} changed value" if rows else "every variable has the same value")
+    diff.clauses.append(f"{_plural(len(rows), 'variable')} changed value" if rows
+                        else "every variable has the same value")
     return diff
 
 
@@ -725,16 +727,20 @@ class NumberDelta(BaseModel):
     """(b - a) / |a|; null when a is 0 or either is missing."""
 
 
-class Kpi(NumberDelta):
+class Kpi(BaseModel):
     name: str
     """A numeric field at the top of both solutions (total_distance, vehicles_used...)."""
+    a: float | None
+    b: float | None
+    delta: float | None
+    relative_delta: float | None
 
 
 def number_delta(a: Any, b: Any) -> NumberDelta:
     a = float(a) if is_number(a) else None
     b = float(b) if is_number(b) else None
     delta = None if a is None or b is None else b - a
-    relative = None if delta is None or a == 0 else delta / abs(a)
+    relative = None if delta is None else 0.0 if delta == 0 else None if a == 0 else delta / abs(a)
     return NumberDelta(a=a, b=b, delta=_finite(delta), relative_delta=_finite(relative))
 
 

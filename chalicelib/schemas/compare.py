@@ -58,30 +58,37 @@ class CompareRequest(RequestModel):
 
 
 COMPARISON_EXAMPLE = {
-    "a": {"execution_id": "exc_01kb0a1e3m6w9r2t5y8u1i4o7p", "status": "succeeded", "kind": "model",
+    "a": {"execution_id": "exc_01m8q2aknhy8n76ecmyt4s7vdb", "status": "succeeded", "kind": "model",
           "solve_status": "optimal", "objective_value": 335.0, "best_bound": 335.0, "gap": 0.0,
-          "solver": "CP-SAT 9.15", "solve_time_ms": 4, "credits_used": 1, "model_id": "exe_9a1b2c3d",
-          "template": "knapsack", "document_id": None, "version_id": None, "sequence": None,
-          "created_at": "2026-11-30T10:00:00Z"},
-    "b": {"execution_id": "exc_01kb0a2f8n3x6s9v2b5m8q1w4e", "status": "succeeded", "kind": "model",
+          "solver": "CP-SAT (OR-Tools 9.15.6755)", "solve_time_ms": 19, "credits_used": 2,
+          "model_id": "exe_ie9m6f99xx87uudi", "template": "knapsack", "document_id": None, "version_id": None,
+          "sequence": None, "created_at": "2026-11-30T20:28:46Z"},
+    "b": {"execution_id": "exc_01m8q2antg5rtzz0ekkgyyzqnb", "status": "succeeded", "kind": "model",
           "solve_status": "optimal", "objective_value": 300.0, "best_bound": 300.0, "gap": 0.0,
-          "solver": "CP-SAT 9.15", "solve_time_ms": 3, "credits_used": 1, "model_id": "exe_9a1b2c3d",
-          "template": "knapsack", "document_id": None, "version_id": None, "sequence": None,
-          "created_at": "2026-11-30T10:05:00Z"},
-    "execution_ids": ["exc_01kb0a1e3m6w9r2t5y8u1i4o7p", "exc_01kb0a2f8n3x6s9v2b5m8q1w4e"],
-    "experiment": False, "model_id": "exe_9a1b2c3d", "template": "knapsack", "document_id": None,
-    "objective": {"a": 335.0, "b": 300.0, "delta": -35.0, "relative_delta": -0.104478},
-    "kpis": [{"name": "total_value", "a": 335.0, "b": 300.0, "delta": -35.0, "relative_delta": -0.104478}],
+          "solver": "CP-SAT (OR-Tools 9.15.6755)", "solve_time_ms": 3, "credits_used": 2,
+          "model_id": "exe_ie9m6f99xx87uudi", "template": "knapsack", "document_id": None, "version_id": None,
+          "sequence": None, "created_at": "2026-11-30T20:28:48Z"},
+    "execution_ids": ["exc_01m8q2aknhy8n76ecmyt4s7vdb", "exc_01m8q2antg5rtzz0ekkgyyzqnb"],
+    "experiment": False, "model_id": "exe_ie9m6f99xx87uudi", "template": "knapsack", "document_id": None,
+    "objective": {"a": 335.0, "b": 300.0, "delta": -35.0, "relative_delta": -0.1044776119402985},
+    "kpis": [{"name": "total_value", "a": 335.0, "b": 300.0, "delta": -35.0, "relative_delta": -0.1044776119402985}],
     "input_changes": {"changes": [{"change": "changed", "subject": 'resources[name="weight_kg"].capacity',
                                    "a": 20, "b": 15, "delta": -5.0,
                                    "description": 'resources[name="weight_kg"].capacity: 20 → 15'}],
                       "count": 1, "truncated": False, "counts": {"changed": 1}},
     "solution_changes": {"kind": "selection", "shapes": ["selection"], "changes": [
-        {"change": "exited", "subject": "Stove", "a": 1, "b": None, "delta": None,
-         "description": "item Stove is no longer packed"}],
-        "count": 1, "truncated": False, "counts": {"exited": 1}},
-    "summary": "Objective fell 10.4% (335 → 300). 1 item is no longer packed (Stove). "
-               'Input changes: resources[name="weight_kg"].capacity: 20 → 15.',
+        {"change": "entered", "subject": "Book", "a": None, "b": 1, "delta": None,
+         "description": "item Book is now packed"},
+        {"change": "entered", "subject": "Folding chair", "a": None, "b": 1, "delta": None,
+         "description": "item Folding chair is now packed"},
+        {"change": "exited", "subject": "Tent", "a": 1, "b": None, "delta": None,
+         "description": "item Tent is no longer packed"},
+        {"change": "quantity_changed", "subject": "Water bottle", "a": 2, "b": 3, "delta": 1.0,
+         "description": "item Water bottle: 2 → 3 copies"}],
+        "count": 4, "truncated": False, "counts": {"entered": 2, "exited": 1, "quantity_changed": 1}},
+    "summary": "Objective fell 10.4% (335 → 300). 2 items are now packed (Book, Folding chair); 1 item is no "
+               "longer packed (Tent); 1 item has another number of copies. Input changes: "
+               'resources[name="weight_kg"].capacity: 20 → 15.',
 }
 """Two knapsack runs, the second with less weight allowed (docs/compare.md has the request)."""
 

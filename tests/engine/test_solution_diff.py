@@ -111,7 +111,7 @@ def test_knapsack_items_entered_left_and_copies():
     texts, clauses = sentences(a, b)
     assert texts == ["item Book is now packed", "item Stove is no longer packed", "item Tent: 1 → 2 copies"]
     assert clauses == ["1 item is now packed (Book)", "1 item is no longer packed (Stove)",
-                       "1 item with another number of copies"]
+                       "1 item has another number of copies"]
 
 
 def test_facility_plan_opens_closes_and_reassigns_customers():

@@ -288,7 +288,7 @@ def cmd_runs(client, out, args) -> int:
 
 
 def _percent(value: Optional[float]) -> str:
-    return "-" if value is None else f"{value * 100:+.3g}%"
+    return "-" if value is None else "0%" if value == 0 else f"{value * 100:+.3g}%"
 
 
 def show_comparison(comparison: types.Comparison) -> str:
@@ -304,7 +304,8 @@ def show_comparison(comparison: types.Comparison) -> str:
         if not found.count:
             continue
         shown = f"{len(found.changes):,} of {found.count:,}" if found.truncated else f"{found.count:,}"
-        kind = f" ({comparison.solution_changes.kind})" if found is comparison.solution_changes else ""
+        shapes = ", ".join(comparison.solution_changes.shapes)
+        kind = f" ({shapes})" if found is comparison.solution_changes and shapes else ""
         lines += ["", f"{title}{kind}: {shown}",
                   table([change.model_dump() for change in found.changes], ["change", "description"])]
     lines += ["", f"A {comparison.a.execution_id}  {comparison.a.solve_status or comparison.a.status}",
