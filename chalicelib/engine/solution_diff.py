@@ -28,6 +28,8 @@ MAX_NODES = 200_000
 """Pairs of JSON values a generic diff may visit; beyond it the diff stops, `truncated`."""
 MAX_VALUE_CHARS = 200
 """A value shown in a change is cut to about this much JSON; larger ones become a summary."""
+MAX_SUBJECT_CHARS = 300
+"""Paths and names are cut to this (a hostile input's keys can be long): the answer stays small."""
 
 ChangeKind = Literal[
     "added", "removed", "changed",  # JSON values, stops, variables, operations
@@ -85,8 +87,8 @@ class _Collector:
         self.counts[change] = self.counts.get(change, 0) + 1
         if len(self.changes) < self.limit:
             text = description if isinstance(description, str) else description()
-            self.changes.append(Change(change=change, subject=subject, a=brief(a), b=brief(b),
-                                       delta=_finite(delta), description=text))
+            self.changes.append(Change(change=change, subject=_clip(subject, MAX_SUBJECT_CHARS), a=brief(a),
+                                       b=brief(b), delta=_finite(delta), description=_clip(text, 3 * MAX_VALUE_CHARS)))
 
     def result(self) -> ChangeSet:
         return ChangeSet(changes=self.changes, count=self.count, counts=self.counts,
@@ -114,6 +116,10 @@ def fmt(value: Any) -> str:
 
 def _signed(value: float) -> str:
     return ("+" if value > 0 else "") + fmt(value)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def brief(value: Any) -> Any:

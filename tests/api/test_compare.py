@@ -246,3 +246,27 @@ def test_an_idempotent_replay_does_not_run_an_experiment_twice(client):
     assert answer["summary"].startswith("Objective unchanged (960).")
     _, organization = call(client, "GET", "/api/v2/organization", org)
     assert organization["credits"] == 96
+
+
+def test_a_comparison_costs_a_few_key_lookups_whatever_the_history(client):
+    """No query or scan: two GetItems for the runs (plus what authentication reads), however many
+    runs the organization holds."""
+    from chalicelib.store.items import TableItem
+
+    org = new_org(credits=100)
+    runs = [call(client, "POST", "/api/v2/solve", org, {"model": LP, "parameters": {"cap": cap}})[1]["execution_id"]
+            for cap in range(4, 12)]
+    operations: list[str] = []
+    events = TableItem._get_connection().connection.client.meta.events
+
+    def record(params, model, **_):
+        operations.append(model.name)
+
+    events.register("before-call.dynamodb", record)
+    try:
+        status, answer = compare(client, org, {"execution_ids": [runs[0], runs[-1]]})
+    finally:
+        events.unregister("before-call.dynamodb", record)
+    assert status == 200, answer
+    assert set(operations) <= {"GetItem", "UpdateItem"} and operations.count("GetItem") <= 4, operations
+    assert answer["objective"] == {"a": 11.0, "b": 25.0, "delta": 14.0, "relative_delta": pytest.approx(14 / 11)}

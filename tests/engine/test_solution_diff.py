@@ -261,6 +261,12 @@ def test_large_values_are_shown_as_a_summary():
     assert found.changes[0].description == 'matrix added: "[300 items]"'
 
 
+def test_long_keys_and_names_are_cut_so_the_answer_stays_small():
+    key = "k" * 50_000
+    found = json_diff({key: 1}, {key: 2})
+    assert len(found.changes[0].subject) == 301 and len(found.changes[0].description) <= 601
+
+
 def test_json_diff_work_is_bounded_and_linear():
     """Two 1,000 x 1,000 matrices differing everywhere: the diff stops at its work limit, fast."""
     a = {"distance_matrix": [[i + j for j in range(1000)] for i in range(1000)]}
