@@ -270,3 +270,17 @@ def test_a_comparison_costs_a_few_key_lookups_whatever_the_history(client):
     assert status == 200, answer
     assert set(operations) <= {"GetItem", "UpdateItem"} and operations.count("GetItem") <= 4, operations
     assert answer["objective"] == {"a": 11.0, "b": 25.0, "delta": 14.0, "relative_delta": pytest.approx(14 / 11)}
+
+
+def test_a_run_without_a_solution_is_compared_and_named(client):
+    """cap -1 makes x + y <= -1 infeasible with x, y >= 0."""
+    org = new_org(credits=100)
+    _, solved = call(client, "POST", "/api/v2/solve", org, {"model": LP})
+    _, infeasible = call(client, "POST", "/api/v2/solve", org, {"model": LP, "parameters": {"cap": -1}})
+    assert infeasible["status"] == "infeasible"
+    status, answer = compare(client, org, {"execution_ids": [solved["execution_id"], infeasible["execution_id"]]})
+    assert status == 200, answer
+    assert answer["objective"] == {"a": 11.0, "b": None, "delta": None, "relative_delta": None}
+    assert answer["b"]["solve_status"] == "infeasible" and answer["solution_changes"]["count"] == 0
+    assert answer["summary"].startswith("No objective to compare: run B has none (infeasible). Status changed "
+                                        "from optimal to infeasible. Run B has no solution (infeasible)")
