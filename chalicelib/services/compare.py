@@ -82,9 +82,16 @@ def run_experiment(caller: Caller, body: CompareRequest) -> ExecutionComparison:
     if balance < sum(costs):
         raise InsufficientCredits(f"This experiment runs two versions and costs {sum(costs)} credits; "
                                   f"the balance is {balance}.", {"required": sum(costs), "balance": balance})
-    runs = [builder_runs.execute_document(caller, document.document_id, BuilderExecuteRequest(
-        version_id=None if ref == CURRENT else ref, parameters=body.parameters, solver=body.solver,
-        options=body.options.model_copy())) for ref in body.version_ids]
+    runs = []
+    for ref in body.version_ids:
+        try:
+            runs.append(builder_runs.execute_document(caller, document.document_id, BuilderExecuteRequest(
+                version_id=None if ref == CURRENT else ref, parameters=body.parameters, solver=body.solver,
+                options=body.options.model_copy())))
+        except ApiError as error:  # the balance was checked, not reserved: a concurrent spend can get here
+            if runs:
+                error.message += f" Run A of this experiment ({runs[0].execution_id}) ran and was charged."
+            raise
     return compare_runs(caller, runs[0].execution_id, runs[1].execution_id, experiment=True)
 
 

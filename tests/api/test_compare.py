@@ -284,3 +284,25 @@ def test_a_run_without_a_solution_is_compared_and_named(client):
     assert answer["b"]["solve_status"] == "infeasible" and answer["solution_changes"]["count"] == 0
     assert answer["summary"].startswith("No objective to compare: run B has none (infeasible). Status changed "
                                         "from optimal to infeasible. Run B has no solution (infeasible)")
+
+
+def test_an_experiment_cut_short_by_a_concurrent_spend_names_the_run_it_made(client, monkeypatch):
+    """The balance is checked before the runs, not reserved: if it is spent in between, the
+    second run's 402 says which run already happened."""
+    from chalicelib.services import builder_runs
+
+    org = new_org(credits=100)
+    _, document = call(client, "POST", "/api/v2/builder", org, {"name": "Workshop", "canvas_json": workshop()})
+    _, first = call(client, "POST", f"/api/v2/builder/{document['id']}/versions", org, {"canvas_json": workshop()})
+    real = builder_runs.execute_document
+
+    def spend_everything_after_the_first(*args, **kwargs):
+        result = real(*args, **kwargs)
+        from chalicelib.store.items import OrganizationItem
+        from chalicelib.store import keys
+        OrganizationItem(keys.org_pk(org.id), keys.ORG_META).update(actions=[OrganizationItem.credits.set(0)])
+        return result
+
+    monkeypatch.setattr(builder_runs, "execute_document", spend_everything_after_the_first)
+    status, error = compare(client, org, {"document_id": document["id"], "version_ids": [first["id"], "current"]})
+    assert status == 402 and "Run A of this experiment (exc_" in error["message"]
