@@ -345,8 +345,8 @@ def diff_routes(a: dict, b: dict, found: _Collector) -> _Diff | None:
     used_b = [v for v, stops in routes_b.items() if stops]
 
     if not tour:
-        added = [v for v in used_b if v not in set(used_a)]
-        dropped = [v for v in used_a if v not in set(used_b)]
+        added = [v for v in used_b if v not in routes_a or not routes_a[v]]
+        dropped = [v for v in used_a if v not in routes_b or not routes_b[v]]
         for vehicle in added:
             found.add("vehicle_added", vehicle, f"vehicle {vehicle} is now used", b=vehicle)
         for vehicle in dropped:
@@ -449,8 +449,9 @@ def diff_shifts(a: dict, b: dict, found: _Collector) -> _Diff | None:
     changed = 0
     for slot in dict.fromkeys([*plan_a, *plan_b]):
         before, after = plan_a.get(slot, []), plan_b.get(slot, [])
-        left = [e for e in before if e not in set(after)]
-        joined = [e for e in after if e not in set(before)]
+        staying_before, staying_after = set(before), set(after)
+        left = [e for e in before if e not in staying_after]
+        joined = [e for e in after if e not in staying_before]
         if not left and not joined:
             continue
         changed += 1
