@@ -1,8 +1,9 @@
 from chalice import Blueprint
 
-from chalicelib.api.http import ok, query
+from chalicelib.api.http import idempotent, json_body, ok, query
+from chalicelib.schemas.compare import CompareRequest
 from chalicelib.schemas.executions import ExecutionQuery
-from chalicelib.services import execution_records
+from chalicelib.services import compare, execution_records
 from chalicelib.services.auth import authenticate
 
 bp = Blueprint(__name__)
@@ -25,3 +26,11 @@ def cancel_execution(execution_id):
     """Queued: canceled at once, refunded. Running: the solver stops at its next check."""
     caller = authenticate(bp.current_request)
     return ok(execution_records.cancel(caller, execution_id))
+
+
+@bp.route("/executions/compare", methods=["POST"])
+def compare_executions():
+    """Two finished runs of one model, or an experiment: two builder versions on the same parameters."""
+    request = bp.current_request
+    caller = authenticate(request)
+    return idempotent(request, caller, lambda: ok(compare.compare(caller, json_body(request, CompareRequest))))

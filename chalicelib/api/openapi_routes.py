@@ -32,6 +32,7 @@ from chalicelib.schemas.builder import (
 )
 from chalicelib.schemas.catalog import CatalogPage, CatalogQuery
 from chalicelib.schemas.common import StatusResponse
+from chalicelib.schemas.compare import COMPARISON_EXAMPLE, CompareRequest, ExecutionComparison
 from chalicelib.schemas.executions import ExecutionDetail, ExecutionPage, ExecutionQuery, QueuedRun
 from chalicelib.schemas.models import (
     OrgModelActivated,
@@ -317,6 +318,18 @@ ROUTES: dict[tuple[str, str], RouteDoc] = {
         "Cancel a queued or running run", ExecutionDetail, errors=(409,),
         description="Queued: canceled at once and refunded. Running: the solver stops at its next check. "
                     "409 when the run has ended or was started synchronously."),
+    ("POST", "/api/v2/executions/compare"): RouteDoc(
+        "Compare two runs, or run two versions of a document and compare them", ExecutionComparison,
+        body=CompareRequest, errors=(402, 409), headers={"Idempotency-Key": RUN_HEADERS["Idempotency-Key"]},
+        description="`execution_ids`: two finished runs of the same model (the same model or template, the same "
+                    "builder document, or two POST /solve runs); 409 while either is queued or running. Or an "
+                    "experiment: `document_id` + `version_ids` (`ver_...` or `current`) run now on the same "
+                    "`parameters`, each charged and recorded like POST /builder/{document_id}/execute. The answer "
+                    "diffs the objective, the numbers at the top of both solutions, the inputs (as JSON) and the "
+                    "solutions (routes, shifts, selections, assignments, schedules, variables), each list capped "
+                    "at 500 entries with `count` and `truncated`. See docs/compare.md.",
+        request_example={"execution_ids": COMPARISON_EXAMPLE["execution_ids"]},
+        response_example=COMPARISON_EXAMPLE),
     ("POST", "/api/v2/triggers"): RouteDoc(
         "Create a trigger", TriggerCreated, body=TriggerCreate, status=201, errors=(409,),
         description="The answer holds the trigger's signing secret: the only time it is shown."),

@@ -272,6 +272,9 @@ def cmd_runs(client, out, args) -> int:
         return OK
     if args.action == "watch":
         return wait_for(client, out, args.id, args.timeout)
+    if args.action == "compare":
+        out.show(client.executions.compare(args.id, args.other), show_comparison)
+        return OK
     execution = client.executions.cancel(args.id) if args.action == "cancel" else client.executions.get(args.id)
 
     def human(e: types.Execution) -> str:
@@ -282,6 +285,32 @@ def cmd_runs(client, out, args) -> int:
 
     out.show(execution, human)
     return OK
+
+
+def _percent(value: Optional[float]) -> str:
+    return "-" if value is None else "0%" if value == 0 else f"{value * 100:+.3g}%"
+
+
+def show_comparison(comparison: types.Comparison) -> str:
+    """The summary, the objective and the solutions' numbers side by side, then each change."""
+    lines = [comparison.summary, ""]
+    rows = [{"value": "objective", "a": comparison.objective.a, "b": comparison.objective.b,
+             "delta": comparison.objective.delta, "change": _percent(comparison.objective.relative_delta)}]
+    rows += [{"value": kpi.name, "a": kpi.a, "b": kpi.b, "delta": kpi.delta, "change": _percent(kpi.relative_delta)}
+             for kpi in comparison.kpis]
+    lines.append(table(rows, ["value", "a", "b", "delta", "change"]))
+    for title, found in (("solution changes", comparison.solution_changes),
+                         ("input changes", comparison.input_changes)):
+        if not found.count:
+            continue
+        shown = f"{len(found.changes):,} of {found.count:,}" if found.truncated else f"{found.count:,}"
+        shapes = ", ".join(comparison.solution_changes.shapes)
+        kind = f" ({shapes})" if found is comparison.solution_changes and shapes else ""
+        lines += ["", f"{title}{kind}: {shown}",
+                  table([change.model_dump() for change in found.changes], ["change", "description"])]
+    lines += ["", f"A {comparison.a.execution_id}  {comparison.a.solve_status or comparison.a.status}",
+              f"B {comparison.b.execution_id}  {comparison.b.solve_status or comparison.b.status}"]
+    return "\n".join(lines)
 
 
 TRIGGER_COLUMNS = ["id", "name", "type", "is_enabled", "model_id", "document_id", "schedule_expression",
@@ -374,9 +403,10 @@ def build_parser() -> argparse.ArgumentParser:
     versions.add_argument("--name", help="promote: the version's name")
     versions.add_argument("--description", help="promote: its description")
 
-    runs = command("runs", cmd_runs, "executions: list, show, cancel, watch")
-    runs.add_argument("action", choices=["list", "show", "cancel", "watch"])
-    runs.add_argument("id", nargs="?", help="exc_ id (show, cancel, watch)")
+    runs = command("runs", cmd_runs, "executions: list, show, cancel, watch, compare A B")
+    runs.add_argument("action", choices=["list", "show", "cancel", "watch", "compare"])
+    runs.add_argument("id", nargs="?", help="exc_ id (show, cancel, watch; compare: run A)")
+    runs.add_argument("other", nargs="?", help="compare: run B (exc_ id)")
     runs.add_argument("--status", choices=["queued", "running", "succeeded", "failed", "canceled"])
     runs.add_argument("--model-id")
     runs.add_argument("--document-id")
@@ -416,6 +446,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     needed = NEEDS.get((args.command, getattr(args, "action", None)))
     if needed and not getattr(args, needed):
         parser.error(f"{args.command} {args.action} needs {needed.upper()}")
+    if args.command == "runs" and args.action == "compare" and not (args.id and args.other):
+        parser.error("runs compare needs two run ids: jaot runs compare A B")
     if args.command == "versions" and args.action == "promote" and not args.name:
         parser.error("versions promote needs --name")
     if args.command == "triggers" and args.action == "create" and not args.type:

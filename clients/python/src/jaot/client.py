@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any, Callable, Iterator, Optional, TypeVar, Union
+from typing import Any, Callable, Iterator, Optional, Sequence, TypeVar, Union
 
 from pydantic import BaseModel
 
@@ -53,6 +53,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/api/v2/executions"): "executions.list",
     ("GET", "/api/v2/executions/{execution_id}"): "executions.get",
     ("POST", "/api/v2/executions/{execution_id}/cancel"): "executions.cancel",
+    ("POST", "/api/v2/executions/compare"): "executions.compare",
     ("POST", "/api/v2/triggers"): "triggers.create",
     ("GET", "/api/v2/triggers"): "triggers.list",
     ("GET", "/api/v2/triggers/{trigger_id}"): "triggers.get",
@@ -347,6 +348,23 @@ class Executions(_Resource):
 
     def cancel(self, execution_id: str) -> types.Execution:
         return self._call("POST", f"/executions/{execution_id}/cancel", types.Execution)
+
+    def compare(self, execution_a: str, execution_b: str) -> types.Comparison:
+        """What changed from run A to run B (two finished runs of the same model): the objective,
+        the solutions' numbers, the inputs, and the solution in its own terms (stops moved,
+        items entered...), with a `summary` to read."""
+        return self._call("POST", "/executions/compare", types.Comparison, replay_safe=True,
+                          body={"execution_ids": [execution_a, execution_b]})
+
+    def experiment(self, document_id: str, versions: Sequence[str], *, parameters: Optional[dict] = None,
+                   solver: Optional[str] = None, options: Options = None,
+                   idempotency_key: Optional[str] = None) -> types.Comparison:
+        """Run two versions of a builder document (`ver_...` ids or "current") on the same
+        parameters and compare them. Both runs are charged and recorded (`execution_ids`)."""
+        return self._call("POST", "/executions/compare", types.Comparison, replay_safe=True,
+                          idempotency_key=idempotency_key, body=_fields(
+                              document_id=document_id, version_ids=list(versions), parameters=parameters,
+                              solver=solver, options=_options(options)))
 
     def run(self, execution_id: str) -> Run:
         """A Run handle for an existing execution (to `wait()` for it)."""

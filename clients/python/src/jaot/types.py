@@ -287,6 +287,80 @@ class MathOptResponse(JaotModel):
     messages: List[str] = Field(default_factory=list)
 
 
+class Change(JaotModel):
+    """One difference between run A and run B, with a sentence that says it."""
+
+    change: str
+    """added, removed, changed, moved, reordered, reversed, skipped, served, vehicle_added,
+    vehicle_removed, reassigned, joined, left, entered, exited, quantity_changed, rescheduled."""
+    subject: str
+    a: Any = None
+    b: Any = None
+    delta: Optional[float] = None
+    description: str
+
+
+class ChangeSet(JaotModel):
+    changes: List[Change] = Field(default_factory=list)
+    count: int = 0
+    """All changes found; `changes` holds at most 500 of them."""
+    truncated: bool = False
+    counts: dict = Field(default_factory=dict)
+
+
+class SolutionChanges(ChangeSet):
+    kind: Optional[str] = None
+    """routes, shifts, schedule, selection, assignment, variables or generic."""
+    shapes: List[str] = Field(default_factory=list)
+
+
+class NumberDelta(JaotModel):
+    a: Optional[float] = None
+    b: Optional[float] = None
+    delta: Optional[float] = None
+    relative_delta: Optional[float] = None
+
+
+class Kpi(NumberDelta):
+    name: str
+
+
+class RunSide(JaotModel):
+    execution_id: str
+    status: str
+    kind: str
+    solve_status: Optional[str] = None
+    objective_value: Optional[float] = None
+    best_bound: Optional[float] = None
+    gap: Optional[float] = None
+    solver: Optional[str] = None
+    solve_time_ms: Optional[int] = None
+    credits_used: int = 0
+    model_id: Optional[str] = None
+    template: Optional[str] = None
+    document_id: Optional[str] = None
+    version_id: Optional[str] = None
+    sequence: Optional[int] = None
+    created_at: str
+
+
+class Comparison(JaotModel):
+    """What POST /executions/compare answers: run A against run B."""
+
+    a: RunSide
+    b: RunSide
+    execution_ids: List[str]
+    experiment: bool = False
+    model_id: Optional[str] = None
+    template: Optional[str] = None
+    document_id: Optional[str] = None
+    objective: NumberDelta
+    kpis: List[Kpi] = Field(default_factory=list)
+    input_changes: ChangeSet
+    solution_changes: SolutionChanges
+    summary: str
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
     "StatusResponse": Status, "RunOptions": RunOptions, "CatalogModelPublic": CatalogModel,
     "OrgModelActivated": ActivatedModel, "OrgModelPublic": OrgModel, "OrgModelSchema": ModelSchema,
@@ -299,5 +373,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "ApiKeyList": ApiKeyList, "MathOptSolveResponse": MathOptResponse,
     "Page_CatalogModelPublic_": Page[CatalogModel], "Page_OrgModelPublic_": Page[OrgModel],
     "Page_DocumentSummary_": Page[DocumentSummary], "TriggerList": Page[Trigger],
+    "ExecutionComparison": Comparison, "RunSide": RunSide, "NumberDelta": NumberDelta, "Kpi": Kpi,
+    "ChangeSet": ChangeSet, "SolutionChanges": SolutionChanges, "Change": Change,
 }
 """The API's response schemas (OpenAPI component names) and the SDK model that reads each."""
