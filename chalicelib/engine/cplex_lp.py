@@ -1,0 +1,260 @@
+"""CPLEX LP format, as CPLEX, Gurobi, SCIP, HiGHS and Zimpl write it.
+
+Sections (keywords at the start of a line, any case): Minimize/Maximize (Min, Max,
+Minimum, Maximum), Subject To (Such That, st, s.t.), Lazy Constraints (read as
+constraints: the model must satisfy them, the solver merely adds them late), Bounds,
+General (Generals, Gen), Binary (Binaries, Bin), End. `\\` starts a comment. Statements
+span lines. What JAOT cannot solve (quadratic terms, semi-continuous variables, SOS,
+indicator and general constraints, user cuts) is refused by name.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from chalicelib.engine.generic import CompiledModel
+from chalicelib.engine.linear_text import (
+    OPERATORS,
+    Token,
+    describe,
+    fragment,
+    is_infinity_word,
+    read_constant,
+    read_expression,
+    tokenize,
+    tokenizer,
+)
+from chalicelib.engine.text_reading import ModelAssembly, TextError, check_name, quoted, text_bound
+
+# CPLEX allows these characters in names (not first: a digit or a period); brackets
+# appear in names others write (x[1]) and are read as part of a name, never at its start.
+_NAME_FIRST = r"A-Za-z_!\"#$%&()/,;?@'`{}|~"
+_NAME_REST = _NAME_FIRST + r"0-9.\[\]"
+_TOKEN = tokenizer(_NAME_FIRST, _NAME_REST, r"|(?P<bracket>[\[\]^])")
+_SECTION = re.compile(
+    r"(?i)(minimize|minimise|minimum|min|maximize|maximise|maximum|max|subject[ \t]+to|such[ \t]+that|s\.t\.|st"
+    r"|bounds|bound|general[ \t]+constraints|generals|general|gen|binaries|binary|bin"
+    r"|semi-continuous|semi-continuous|semis|semi|sos[12]?|lazy[ \t]+constraints|user[ \t]+cuts|pwlobj|end)"
+    r"(?=[ \t]|$)")
+_KIND = {"minimize": "objective", "minimise": "objective", "minimum": "objective", "min": "objective",
+         "maximize": "objective", "maximise": "objective", "maximum": "objective", "max": "objective",
+         "subject to": "constraints", "such that": "constraints", "s.t.": "constraints", "st": "constraints",
+         "lazy constraints": "constraints", "bounds": "bounds", "bound": "bounds",
+         "generals": "general", "general": "general", "gen": "general",
+         "binaries": "binary", "binary": "binary", "bin": "binary", "end": "end"}
+_REFUSED = {
+    "semi": "semi-continuous variables are not supported (JAOT solves linear and integer models)",
+    "sos": "SOS constraints are not supported (JAOT solves linear and integer models)",
+    "user cuts": "a User Cuts section is not supported; cuts never change the optimum, so remove the section",
+    "general constraints": "general constraints (min, max, abs, and, or, piecewise) are not supported",
+    "pwlobj": "piecewise-linear objectives are not supported",
+}
+_QUADRATIC = {"[": "quadratic terms ('[ ... ]') are not supported: JAOT solves linear models",
+              "^": "quadratic terms ('x ^ 2') are not supported: JAOT solves linear models"}
+OBJECTIVE_WORDS = {"minimize", "minimise", "minimum", "min", "maximize", "maximise", "maximum", "max"}
+
+
+def _section(line: str) -> tuple[str, int] | None:
+    """(keyword, where its line's content resumes) when the line opens a section."""
+    found = _SECTION.match(line)
+    if found is None or line[found.end():].lstrip().startswith(":"):
+        return None  # `st: x >= 1` is a constraint named st
+    word = " ".join(found.group(1).lower().split())
+    if word.startswith("semi"):
+        word = "semi"
+    elif word.startswith("sos"):
+        word = "sos"
+    return word, found.end()
+
+
+def read_cplex_lp(text: str) -> CompiledModel:
+    sections: list[tuple[str, int, list[Token]]] = []
+    tokens: list[Token] | None = None
+    ended = False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        cut = raw.find("\\")
+        line = (raw if cut < 0 else raw[:cut]).strip(" \t\r\f\v")
+        if not line:
+            continue
+        opened = _section(line)
+        if opened is not None:
+            word, resume = opened
+            if word in _REFUSED:
+                raise TextError(number, _REFUSED[word])
+            kind = _KIND[word]
+            if kind == "end":
+                ended = True
+                break
+            if kind == "objective":
+                if any(s[0] == "objective" for s in sections):
+                    raise TextError(number, "a second objective section; the model has one objective")
+                if line[resume:].strip().lower().startswith("multi-objectives"):
+                    raise TextError(number, "multiple objectives are not supported")
+            tokens = []
+            sections.append((kind if kind != "objective" else ("max" if word.startswith("max") else "min"),
+                             number, tokens))
+            line = line[resume:].strip(" \t\r\f\v")
+            if not line:
+                continue
+        if tokens is None:
+            raise TextError(number, f"expected a section such as 'Minimize' or 'Subject To', "
+                                    f"found {quoted(line.split()[0])}")
+        tokenize(_TOKEN, line, number, tokens)
+    if not ended:
+        raise TextError(None, "the file ends without 'End' (is it truncated?)")
+
+    model = ModelAssembly()
+    rows: list[tuple[str | None, dict[str, float], float, float, int]] = []
+    binaries: list[str] = []
+    for kind, line, tokens in sections:
+        if kind in ("min", "max"):
+            model.maximize = kind == "max"
+            _objective(tokens, model)
+        elif kind == "constraints":
+            _constraints(tokens, model, rows)
+        elif kind == "bounds":
+            _bounds(tokens, model)
+        else:
+            for token in tokens:
+                if token[0] != "name":
+                    raise TextError(token[2], f"expected variable names in the {kind.capitalize()} section, "
+                                              f"found {quoted(token[1])}")
+                entry = model.variable(check_name(token[1], token[2]), token[2])
+                entry[2] = True
+                if kind == "binary":
+                    binaries.append(token[1])
+    for name in binaries:
+        entry = model.variables[name]
+        entry[0], entry[1] = max(entry[0], 0.0), min(entry[1], 1.0)
+    _name_rows(rows, model)
+    return model.compiled()
+
+
+def _objective(tokens: list[Token], model: ModelAssembly) -> None:
+    pos = 2 if len(tokens) >= 2 and tokens[0][0] == "name" and tokens[1][0] == "colon" else 0
+    expression = read_expression(tokens, pos, len(tokens), _QUADRATIC)
+    if expression.end < len(tokens):
+        token = tokens[expression.end]
+        raise TextError(token[2], f"unexpected {quoted(token[1])} in the objective "
+                                  f"after {fragment(tokens, pos, expression.end)}")
+    if math.isinf(expression.constant):
+        raise TextError(tokens[pos][2], "the objective constant is infinite")
+    for name, coefficient in expression.coefficients.items():
+        model.variable(name, tokens[pos][2])
+        model.objective[name] = coefficient
+    model.constant = expression.constant
+
+
+def _constraints(tokens: list[Token], model: ModelAssembly, rows: list) -> None:
+    pos, end = 0, len(tokens)
+    while pos < end:
+        start = pos
+        line = tokens[pos][2]
+        name = None
+        if tokens[pos][0] == "name" and pos + 1 < end and tokens[pos + 1][0] == "colon":
+            name = check_name(tokens[pos][1], line, "constraint name")
+            pos += 2
+        left = read_expression(tokens, pos, end, _QUADRATIC)
+        pos = left.end
+        if pos >= end or tokens[pos][0] != "op":
+            raise TextError(tokens[min(pos, end - 1)][2], f"expected a comparison operator after "
+                            f"{fragment(tokens, left.start, pos)}, found {describe(tokens[pos] if pos < end else None)}")
+        sense = OPERATORS[tokens[pos][1]]
+        pos += 1
+        if not left.coefficients:  # `lo <= x + y [<= hi]`: a constant first
+            body = read_expression(tokens, pos, end, _QUADRATIC)
+            pos = body.end
+            if not body.coefficients:
+                raise TextError(line, f"constraint {fragment(tokens, start, pos)} has no variables")
+            low = high = None
+            if pos < end and tokens[pos][0] == "op":
+                second = OPERATORS[tokens[pos][1]]
+                high, pos = read_constant(tokens, pos + 1, end, tokens[pos][1])
+                if sense != second or sense == "=":
+                    raise TextError(line, f"a ranged constraint reads 'lo <= expression <= hi' "
+                                          f"(or both >=), found {fragment(tokens, start, pos)}")
+                low = left.constant - body.constant
+                high -= body.constant
+                if sense == ">=":
+                    low, high = high, low
+            else:  # `5 >= x + y` is `x + y <= 5`
+                sense = {"<=": ">=", ">=": "<=", "=": "="}[sense]
+                low = high = left.constant - body.constant
+                low, high = _sides(sense, low)
+            coefficients = body.coefficients
+        else:
+            rhs, pos = read_constant(tokens, pos, end, tokens[pos - 1][1])
+            if math.isinf(left.constant):
+                raise TextError(line, "infinity in the left-hand side of a constraint")
+            low, high = _sides(sense, rhs - left.constant)
+            coefficients = left.coefficients
+        if pos < end and tokens[pos][0] == "arrow":
+            raise TextError(tokens[pos][2], "indicator constraints ('->') are not supported")
+        for variable in coefficients:
+            model.variable(variable, line)
+        rows.append((name, coefficients, text_bound(low), text_bound(high), line))
+
+
+def _sides(sense: str, value: float) -> tuple[float, float]:
+    return {"<=": (-math.inf, value), ">=": (value, math.inf), "=": (value, value)}[sense]
+
+
+def _bounds(tokens: list[Token], model: ModelAssembly) -> None:
+    """`x <= 5`, `x >= -3`, `-3 <= x`, `x = 2`, `-inf <= x <= 5`, `x free`; the last word wins."""
+    pos, end = 0, len(tokens)
+    while pos < end:
+        line = tokens[pos][2]
+        start = pos
+        if tokens[pos][0] == "name" and not is_infinity_word(tokens[pos]):
+            name = check_name(tokens[pos][1], line)
+            pos += 1
+            if pos < end and tokens[pos][0] == "name" and tokens[pos][1].lower() == "free":
+                entry = model.variable(name, line)
+                entry[0], entry[1], entry[3] = -math.inf, math.inf, line
+                pos += 1
+                continue
+            if pos >= end or tokens[pos][0] != "op":
+                raise TextError(line, f"expected a comparison operator or 'free' after {quoted(name)}, "
+                                      f"found {describe(tokens[pos] if pos < end else None)}")
+            sense = OPERATORS[tokens[pos][1]]
+            value, pos = read_constant(tokens, pos + 1, end, tokens[pos][1])
+            _set_bound(model, name, sense, value, line)
+            continue
+        value, pos = read_constant(tokens, pos, end, "the start of a bound")
+        if pos >= end or tokens[pos][0] != "op":
+            raise TextError(line, f"expected a comparison operator after {fragment(tokens, start, pos)}, "
+                                  f"found {describe(tokens[pos] if pos < end else None)}")
+        sense = {"<=": ">=", ">=": "<=", "=": "="}[OPERATORS[tokens[pos][1]]]
+        pos += 1
+        if pos >= end or tokens[pos][0] != "name" or is_infinity_word(tokens[pos]):
+            raise TextError(line, f"a bound names one variable with no coefficient; found "
+                                  f"{describe(tokens[pos] if pos < end else None)} after {fragment(tokens, start, pos)}")
+        name = check_name(tokens[pos][1], line)
+        pos += 1
+        _set_bound(model, name, sense, value, line)
+        if pos < end and tokens[pos][0] == "op":
+            second = OPERATORS[tokens[pos][1]]
+            value, pos = read_constant(tokens, pos + 1, end, tokens[pos][1])
+            _set_bound(model, name, second, value, line)
+
+
+def _set_bound(model: ModelAssembly, name: str, sense: str, value: float, line: int) -> None:
+    entry = model.variable(name, line)
+    value = text_bound(value)
+    if sense in ("<=", "="):
+        entry[1] = value
+    if sense in (">=", "="):
+        entry[0] = value
+    entry[3] = line
+
+
+def _name_rows(rows: list, model: ModelAssembly) -> None:
+    """Unnamed constraints are named as CPLEX names them: c<k>, k their 1-based position."""
+    taken = {name for name, *_ in rows if name is not None}
+    for index, (name, coefficients, low, high, line) in enumerate(rows, start=1):
+        if name is None:
+            name = f"c{index}"
+            while name in taken:
+                name += "_"
+            taken.add(name)
+        model.add_row(name, coefficients, low, high, line)
