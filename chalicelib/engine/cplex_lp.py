@@ -11,30 +11,30 @@ from __future__ import annotations
 
 import math
 import re
+import string
 
 from chalicelib.engine.generic import CompiledModel
 from chalicelib.engine.linear_text import (
+    INFINITY,
     OPERATORS,
-    Token,
+    Tokens,
     describe,
+    dialect,
     fragment,
-    is_infinity_word,
+    line_at,
     read_constant,
     read_expression,
     tokenize,
-    tokenizer,
 )
 from chalicelib.engine.text_reading import ModelAssembly, TextError, check_name, quoted, text_bound
 
 # CPLEX allows these characters in names (not first: a digit or a period); brackets
 # appear in names others write (x[1]) and are read as part of a name, never at its start.
-_NAME_FIRST = r"A-Za-z_!\"#$%&()/,;?@'`{}|~"
-_NAME_REST = _NAME_FIRST + r"0-9.\[\]"
-_TOKEN = tokenizer(_NAME_FIRST, _NAME_REST, r"|(?P<bracket>[\[\]^])")
+_TOKEN, _KINDS = dialect(string.ascii_letters + "_!\"#$%&()/,;?@'`{}|~", string.digits + ".[]", "[]^")
 _SECTION = re.compile(
     r"(?i)(minimize|minimise|minimum|min|maximize|maximise|maximum|max|subject[ \t]+to|such[ \t]+that|s\.t\.|st"
     r"|bounds|bound|general[ \t]+constraints|generals|general|gen|binaries|binary|bin"
-    r"|semi-continuous|semi-continuous|semis|semi|sos[12]?|lazy[ \t]+constraints|user[ \t]+cuts|pwlobj|end)"
+    r"|semi-continuous|semicontinuous|semis|semi|sos[12]?|lazy[ \t]+constraints|user[ \t]+cuts|pwlobj|end)"
     r"(?=[ \t]|$)")
 _KIND = {"minimize": "objective", "minimise": "objective", "minimum": "objective", "min": "objective",
          "maximize": "objective", "maximise": "objective", "maximum": "objective", "max": "objective",
@@ -68,8 +68,8 @@ def _section(line: str) -> tuple[str, int] | None:
 
 
 def read_cplex_lp(text: str) -> CompiledModel:
-    sections: list[tuple[str, int, list[Token]]] = []
-    tokens: list[Token] | None = None
+    sections: list[tuple[str, Tokens]] = []
+    tokens: Tokens | None = None
     ended = False
     for number, raw in enumerate(text.split("\n"), start=1):
         cut = raw.find("\\")
@@ -79,20 +79,18 @@ def read_cplex_lp(text: str) -> CompiledModel:
         opened = _section(line)
         if opened is not None:
             word, resume = opened
-            if word in _REFUSED:
-                raise TextError(number, _REFUSED[word])
-            kind = _KIND[word]
+            kind = _KIND.get(word, word)  # a refused section is refused once it holds something
             if kind == "end":
                 ended = True
                 break
             if kind == "objective":
-                if any(s[0] == "objective" for s in sections):
+                if any(s[0] in ("min", "max") for s in sections):
                     raise TextError(number, "a second objective section; the model has one objective")
                 if line[resume:].strip().lower().startswith("multi-objectives"):
                     raise TextError(number, "multiple objectives are not supported")
-            tokens = []
-            sections.append((kind if kind != "objective" else ("max" if word.startswith("max") else "min"),
-                             number, tokens))
+                kind = "max" if word.startswith("max") else "min"
+            tokens = Tokens(_KINDS)
+            sections.append((kind, tokens))
             line = line[resume:].strip(" \t\r\f\v")
             if not line:
                 continue
@@ -106,7 +104,11 @@ def read_cplex_lp(text: str) -> CompiledModel:
     model = ModelAssembly()
     rows: list[tuple[str | None, dict[str, float], float, float, int]] = []
     binaries: list[str] = []
-    for kind, line, tokens in sections:
+    for kind, tokens in sections:
+        if kind in _REFUSED and len(tokens):
+            raise TextError(tokens.lines[0], _REFUSED[kind])
+        if kind in _REFUSED:
+            continue  # HiGHS writes empty `semi` and `sos` sections
         if kind in ("min", "max"):
             model.maximize = kind == "max"
             _objective(tokens, model)
@@ -115,14 +117,14 @@ def read_cplex_lp(text: str) -> CompiledModel:
         elif kind == "bounds":
             _bounds(tokens, model)
         else:
-            for token in tokens:
-                if token[0] != "name":
-                    raise TextError(token[2], f"expected variable names in the {kind.capitalize()} section, "
-                                              f"found {quoted(token[1])}")
-                entry = model.variable(check_name(token[1], token[2]), token[2])
-                entry[2] = True
+            for pos, word in enumerate(tokens.words):
+                line = tokens.lines[pos]
+                if tokens.kind(pos) != "name":
+                    raise TextError(line, f"expected variable names in the {kind.capitalize()} section, "
+                                          f"found {quoted(word)}")
+                model.variable(check_name(word, line), line)[2] = True
                 if kind == "binary":
-                    binaries.append(token[1])
+                    binaries.append(word)
     for name in binaries:
         entry = model.variables[name]
         entry[0], entry[1] = max(entry[0], 0.0), min(entry[1], 1.0)
@@ -130,68 +132,72 @@ def read_cplex_lp(text: str) -> CompiledModel:
     return model.compiled()
 
 
-def _objective(tokens: list[Token], model: ModelAssembly) -> None:
-    pos = 2 if len(tokens) >= 2 and tokens[0][0] == "name" and tokens[1][0] == "colon" else 0
-    expression = read_expression(tokens, pos, len(tokens), _QUADRATIC)
-    if expression.end < len(tokens):
-        token = tokens[expression.end]
-        raise TextError(token[2], f"unexpected {quoted(token[1])} in the objective "
-                                  f"after {fragment(tokens, pos, expression.end)}")
+def _objective(tokens: Tokens, model: ModelAssembly) -> None:
+    end = len(tokens)
+    if end == 0:
+        return
+    pos = 2 if end >= 2 and tokens.kind(0) == "name" and tokens.words[1] == ":" else 0
+    expression = read_expression(tokens, pos, end, _QUADRATIC)
+    line = tokens.lines[0]
+    if expression.end < end:
+        raise TextError(tokens.lines[expression.end], f"unexpected {quoted(tokens.words[expression.end])} in the "
+                                                      f"objective after {fragment(tokens, pos, expression.end)}")
     if math.isinf(expression.constant):
-        raise TextError(tokens[pos][2], "the objective constant is infinite")
+        raise TextError(line, "the objective constant is infinite")
     for name, coefficient in expression.coefficients.items():
-        model.variable(name, tokens[pos][2])
+        model.variable(name, line)
         model.objective[name] = coefficient
     model.constant = expression.constant
 
 
-def _constraints(tokens: list[Token], model: ModelAssembly, rows: list) -> None:
-    pos, end = 0, len(tokens)
+def _constraints(tokens: Tokens, model: ModelAssembly, rows: list) -> None:
+    words, lines = tokens.words, tokens.lines
+    variables = model.variables
+    pos, end = 0, len(words)
     while pos < end:
         start = pos
-        line = tokens[pos][2]
+        line = lines[pos]
         name = None
-        if tokens[pos][0] == "name" and pos + 1 < end and tokens[pos + 1][0] == "colon":
-            name = check_name(tokens[pos][1], line, "constraint name")
+        if pos + 1 < end and words[pos + 1] == ":" and tokens.kind(pos) == "name":
+            name = check_name(words[pos], line, "constraint name")
             pos += 2
         left = read_expression(tokens, pos, end, _QUADRATIC)
         pos = left.end
-        if pos >= end or tokens[pos][0] != "op":
-            raise TextError(tokens[min(pos, end - 1)][2], f"expected a comparison operator after "
-                            f"{fragment(tokens, left.start, pos)}, found {describe(tokens[pos] if pos < end else None)}")
-        sense = OPERATORS[tokens[pos][1]]
+        if pos >= end or words[pos] not in OPERATORS:
+            raise TextError(line_at(tokens, pos), f"expected a comparison operator after "
+                                                  f"{fragment(tokens, left.start, pos)}, found {describe(tokens, pos, end)}")
+        sense = OPERATORS[words[pos]]
         pos += 1
         if not left.coefficients:  # `lo <= x + y [<= hi]`: a constant first
             body = read_expression(tokens, pos, end, _QUADRATIC)
             pos = body.end
             if not body.coefficients:
                 raise TextError(line, f"constraint {fragment(tokens, start, pos)} has no variables")
-            low = high = None
-            if pos < end and tokens[pos][0] == "op":
-                second = OPERATORS[tokens[pos][1]]
-                high, pos = read_constant(tokens, pos + 1, end, tokens[pos][1])
+            if math.isinf(body.constant):
+                raise TextError(line, "infinity in an expression with variables")
+            if pos < end and words[pos] in OPERATORS:
+                second = OPERATORS[words[pos]]
+                high, pos = read_constant(tokens, pos + 1, end, words[pos])
                 if sense != second or sense == "=":
                     raise TextError(line, f"a ranged constraint reads 'lo <= expression <= hi' "
                                           f"(or both >=), found {fragment(tokens, start, pos)}")
-                low = left.constant - body.constant
-                high -= body.constant
+                low, high = left.constant - body.constant, high - body.constant
                 if sense == ">=":
                     low, high = high, low
             else:  # `5 >= x + y` is `x + y <= 5`
-                sense = {"<=": ">=", ">=": "<=", "=": "="}[sense]
-                low = high = left.constant - body.constant
-                low, high = _sides(sense, low)
+                low, high = _sides({"<=": ">=", ">=": "<=", "=": "="}[sense], left.constant - body.constant)
             coefficients = body.coefficients
         else:
-            rhs, pos = read_constant(tokens, pos, end, tokens[pos - 1][1])
+            rhs, pos = read_constant(tokens, pos, end, words[pos - 1])
             if math.isinf(left.constant):
                 raise TextError(line, "infinity in the left-hand side of a constraint")
             low, high = _sides(sense, rhs - left.constant)
             coefficients = left.coefficients
-        if pos < end and tokens[pos][0] == "arrow":
-            raise TextError(tokens[pos][2], "indicator constraints ('->') are not supported")
+        if pos < end and words[pos] == "->":
+            raise TextError(lines[pos], "indicator constraints ('->') are not supported")
         for variable in coefficients:
-            model.variable(variable, line)
+            if variable not in variables:
+                model.variable(variable, line)
         rows.append((name, coefficients, text_bound(low), text_bound(high), line))
 
 
@@ -199,42 +205,43 @@ def _sides(sense: str, value: float) -> tuple[float, float]:
     return {"<=": (-math.inf, value), ">=": (value, math.inf), "=": (value, value)}[sense]
 
 
-def _bounds(tokens: list[Token], model: ModelAssembly) -> None:
+def _bounds(tokens: Tokens, model: ModelAssembly) -> None:
     """`x <= 5`, `x >= -3`, `-3 <= x`, `x = 2`, `-inf <= x <= 5`, `x free`; the last word wins."""
-    pos, end = 0, len(tokens)
+    words = tokens.words
+    pos, end = 0, len(words)
     while pos < end:
-        line = tokens[pos][2]
+        line = tokens.lines[pos]
         start = pos
-        if tokens[pos][0] == "name" and not is_infinity_word(tokens[pos]):
-            name = check_name(tokens[pos][1], line)
+        if tokens.kind(pos) == "name" and words[pos].lower() not in INFINITY:
+            name = check_name(words[pos], line)
             pos += 1
-            if pos < end and tokens[pos][0] == "name" and tokens[pos][1].lower() == "free":
+            if pos < end and words[pos].lower() == "free":
                 entry = model.variable(name, line)
                 entry[0], entry[1], entry[3] = -math.inf, math.inf, line
                 pos += 1
                 continue
-            if pos >= end or tokens[pos][0] != "op":
-                raise TextError(line, f"expected a comparison operator or 'free' after {quoted(name)}, "
-                                      f"found {describe(tokens[pos] if pos < end else None)}")
-            sense = OPERATORS[tokens[pos][1]]
-            value, pos = read_constant(tokens, pos + 1, end, tokens[pos][1])
+            if pos >= end or words[pos] not in OPERATORS:
+                raise TextError(line_at(tokens, pos), f"expected a comparison operator or 'free' after "
+                                                      f"{quoted(name)}, found {describe(tokens, pos, end)}")
+            sense = OPERATORS[words[pos]]
+            value, pos = read_constant(tokens, pos + 1, end, words[pos])
             _set_bound(model, name, sense, value, line)
             continue
         value, pos = read_constant(tokens, pos, end, "the start of a bound")
-        if pos >= end or tokens[pos][0] != "op":
-            raise TextError(line, f"expected a comparison operator after {fragment(tokens, start, pos)}, "
-                                  f"found {describe(tokens[pos] if pos < end else None)}")
-        sense = {"<=": ">=", ">=": "<=", "=": "="}[OPERATORS[tokens[pos][1]]]
+        if pos >= end or words[pos] not in OPERATORS:
+            raise TextError(line_at(tokens, pos), f"expected a comparison operator after "
+                                                  f"{fragment(tokens, start, pos)}, found {describe(tokens, pos, end)}")
+        sense = {"<=": ">=", ">=": "<=", "=": "="}[OPERATORS[words[pos]]]
         pos += 1
-        if pos >= end or tokens[pos][0] != "name" or is_infinity_word(tokens[pos]):
-            raise TextError(line, f"a bound names one variable with no coefficient; found "
-                                  f"{describe(tokens[pos] if pos < end else None)} after {fragment(tokens, start, pos)}")
-        name = check_name(tokens[pos][1], line)
+        if pos >= end or tokens.kind(pos) != "name" or words[pos].lower() in INFINITY:
+            raise TextError(line_at(tokens, pos), f"a bound names one variable with no coefficient; found "
+                                                  f"{describe(tokens, pos, end)} after {fragment(tokens, start, pos)}")
+        name = check_name(words[pos], line)
         pos += 1
         _set_bound(model, name, sense, value, line)
-        if pos < end and tokens[pos][0] == "op":
-            second = OPERATORS[tokens[pos][1]]
-            value, pos = read_constant(tokens, pos + 1, end, tokens[pos][1])
+        if pos < end and words[pos] in OPERATORS:
+            second = OPERATORS[words[pos]]
+            value, pos = read_constant(tokens, pos + 1, end, words[pos])
             _set_bound(model, name, second, value, line)
 
 

@@ -13,12 +13,13 @@ C++ reader, which logs a refused statement's text.
 from __future__ import annotations
 
 import math
+import string
 
 from chalicelib.engine.generic import CompiledModel
-from chalicelib.engine.linear_text import OPERATORS, Token, describe, fragment, read_expression, tokenize, tokenizer
+from chalicelib.engine.linear_text import OPERATORS, Tokens, describe, dialect, fragment, line_at, read_expression, tokenize
 from chalicelib.engine.text_reading import ModelAssembly, TextError, check_name, quoted, text_bound
 
-_TOKEN = tokenizer("A-Za-z_", r"A-Za-z0-9_\[\]{}.#$%&~'@^", r"|(?P<semi>;)|(?P<comma>,)")
+_TOKEN, _KINDS = dialect(string.ascii_letters + "_", string.digits + "[]{}.#$%&~'@^", ";,")
 OBJECTIVE_WORDS = {"max": True, "maximize": True, "maximise": True, "min": False, "minimize": False,
                    "minimise": False}
 _REFUSED = {"sec": "semi-continuous variables ('sec') are not supported",
@@ -53,7 +54,7 @@ def strip_comments(line: str, in_block: bool) -> tuple[str, bool]:
 
 
 def read_lp_solve(text: str) -> CompiledModel:
-    tokens: list[Token] = []
+    tokens = Tokens(_KINDS)
     in_block = False
     for number, raw in enumerate(text.split("\n"), start=1):
         line, in_block = strip_comments(raw, in_block)
@@ -64,91 +65,90 @@ def read_lp_solve(text: str) -> CompiledModel:
     model = ModelAssembly()
     rows: list[tuple[str | None, dict[str, float], float, float, int]] = []
     has_objective = False
+    words = tokens.words
     start = 0
-    for pos in range(len(tokens) + 1):
-        if pos < len(tokens) and tokens[pos][0] != "semi":
-            continue
-        statement = tokens[start:pos]
-        start = pos + 1
-        if not statement:
-            continue
-        first = statement[0]
-        word = first[1].lower() if first[0] == "name" else ""
-        if word in OBJECTIVE_WORDS and len(statement) > 1 and statement[1][0] == "colon":
-            if has_objective:
-                raise TextError(first[2], "a second objective; the model has one")
-            has_objective = True
-            _objective(statement, model, OBJECTIVE_WORDS[word])
-        elif word in _DECLARATIONS and (len(statement) == 1 or statement[1][0] in ("name", "colon")):
-            _declaration(statement, model, word)
-        else:
-            _constraint(statement, model, rows)
+    ends = [pos for pos, word in enumerate(words) if word == ";"]
+    for end in ends + [len(words)]:
+        if end > start:
+            word = words[start].lower() if tokens.kind(start) == "name" else ""
+            second = words[start + 1] if start + 1 < end else ""
+            if word in OBJECTIVE_WORDS and second == ":":
+                if has_objective:
+                    raise TextError(tokens.lines[start], "a second objective; the model has one")
+                has_objective = True
+                _objective(tokens, start, end, model, OBJECTIVE_WORDS[word])
+            elif word in _DECLARATIONS and (not second or second == ":" or tokens.kind(start + 1) == "name"):
+                _declaration(tokens, start, end, model, word)
+            else:
+                _constraint(tokens, start, end, model, rows)
+        start = end + 1
     for index, (name, coefficients, low, high, line) in enumerate(rows):
         model.add_row(name if name is not None else f"r{index}", coefficients, low, high, line)
     return model.compiled()
 
 
-def _objective(statement: list[Token], model: ModelAssembly, maximize: bool) -> None:
+def _objective(tokens: Tokens, start: int, end: int, model: ModelAssembly, maximize: bool) -> None:
     model.maximize = maximize
-    expression = read_expression(statement, 2, len(statement))
-    if expression.end < len(statement):
-        token = statement[expression.end]
-        raise TextError(token[2], f"unexpected {quoted(token[1])} in the objective after "
-                                  f"{fragment(statement, 2, expression.end)}")
+    line = tokens.lines[start]
+    expression = read_expression(tokens, start + 2, end)
+    if expression.end < end:
+        raise TextError(tokens.lines[expression.end], f"unexpected {quoted(tokens.words[expression.end])} in the "
+                                                      f"objective after {fragment(tokens, start, expression.end)}")
     if math.isinf(expression.constant):
-        raise TextError(statement[0][2], "the objective constant is infinite")
+        raise TextError(line, "the objective constant is infinite")
     for name, coefficient in expression.coefficients.items():
-        model.variable(name, statement[0][2], -math.inf, math.inf)
+        model.variable(name, line, -math.inf, math.inf)
         model.objective[name] = coefficient
     model.constant = expression.constant
 
 
-def _declaration(statement: list[Token], model: ModelAssembly, word: str) -> None:
+def _declaration(tokens: Tokens, start: int, end: int, model: ModelAssembly, word: str) -> None:
     if word in _REFUSED:
-        raise TextError(statement[0][2], _REFUSED[word])
-    for token in statement[1:]:
-        if token[0] in ("comma", "colon"):
+        raise TextError(tokens.lines[start], _REFUSED[word])
+    for pos in range(start + 1, end):
+        name, line = tokens.words[pos], tokens.lines[pos]
+        if name in (",", ":"):
             continue
-        if token[0] != "name":
-            raise TextError(token[2], f"expected variable names after '{word}', found {quoted(token[1])}")
-        entry = model.variable(check_name(token[1], token[2]), token[2], -math.inf, math.inf)
+        if tokens.kind(pos) != "name":
+            raise TextError(line, f"expected variable names after '{word}', found {quoted(name)}")
+        entry = model.variable(check_name(name, line), line, -math.inf, math.inf)
         if word == "free":
             entry[0] = -math.inf
         else:
             entry[2] = True
         if word == "bin":
             entry[0], entry[1] = max(entry[0], 0.0), min(entry[1], 1.0)
-        entry[3] = token[2]
+        entry[3] = line
 
 
-def _constraint(statement: list[Token], model: ModelAssembly, rows: list) -> None:
-    line = statement[0][2]
-    end = len(statement)
-    pos = 0
+def _constraint(tokens: Tokens, start: int, end: int, model: ModelAssembly, rows: list) -> None:
+    words = tokens.words
+    line = tokens.lines[start]
+    pos = start
     name = None
-    if statement[0][0] == "name" and end > 1 and statement[1][0] == "colon":
-        name = check_name(statement[0][1], line, "constraint name")
-        pos = 2
+    if start + 1 < end and words[start + 1] == ":" and tokens.kind(start) == "name":
+        name = check_name(words[start], line, "constraint name")
+        pos = start + 2
     sides = []
     senses = []
     while True:
-        side = read_expression(statement, pos, end)
+        side = read_expression(tokens, pos, end)
         if side.end == side.start:
-            raise TextError(statement[min(pos, end - 1)][2], f"expected an expression, found "
-                            f"{describe(statement[pos] if pos < end else None)} in {fragment(statement, 0, end)}")
+            raise TextError(line_at(tokens, pos), f"expected an expression, found {describe(tokens, pos, end)} "
+                                                  f"in {fragment(tokens, start, end)}")
         sides.append(side)
         pos = side.end
         if pos >= end:
             break
-        if statement[pos][0] != "op":
-            raise TextError(statement[pos][2], f"expected a comparison operator after "
-                                               f"{fragment(statement, side.start, pos)}, found {quoted(statement[pos][1])}")
+        if words[pos] not in OPERATORS:
+            raise TextError(tokens.lines[pos], f"expected a comparison operator after "
+                                               f"{fragment(tokens, side.start, pos)}, found {quoted(words[pos])}")
         if len(senses) == 2:
-            raise TextError(statement[pos][2], "a constraint has at most two comparison operators")
-        senses.append(OPERATORS[statement[pos][1]])
+            raise TextError(tokens.lines[pos], "a constraint has at most two comparison operators")
+        senses.append(OPERATORS[words[pos]])
         pos += 1
     if not senses:
-        raise TextError(line, f"expected a comparison operator in {fragment(statement, 0, end)}")
+        raise TextError(line, f"expected a comparison operator in {fragment(tokens, start, end)}")
     if len(sides) == 2:
         left, right = sides
         coefficients = dict(left.coefficients)
@@ -156,9 +156,9 @@ def _constraint(statement: list[Token], model: ModelAssembly, rows: list) -> Non
             coefficients[variable] = coefficients.get(variable, 0.0) - value
         if (math.isinf(left.constant) and left.coefficients) or (math.isinf(right.constant) and right.coefficients):
             raise TextError(line, "infinity in an expression with variables")
-        bound = right.constant - left.constant
         if math.isinf(left.constant) and math.isinf(right.constant):
             raise TextError(line, "a comparison of two infinities")
+        bound = right.constant - left.constant
         low, high = {"<=": (-math.inf, bound), ">=": (bound, math.inf), "=": (bound, bound)}[senses[0]]
         single = left if not right.coefficients else right if not left.coefficients else None
     else:
@@ -175,18 +175,19 @@ def _constraint(statement: list[Token], model: ModelAssembly, rows: list) -> Non
         coefficients = dict(body.coefficients)
         single = body
     if not coefficients:
-        raise TextError(line, f"constraint {fragment(statement, 0, end)} has no variables")
-    low, high = text_bound(low), text_bound(high)
+        raise TextError(line, f"constraint {fragment(tokens, start, end)} has no variables")
     if (name is None and single is not None and single.constant == 0.0 and len(single.coefficients) == 1
             and next(iter(single.coefficients.values())) == 1.0):
+        # OR-Tools' rule: an unnamed statement on one variable with coefficient 1 is a bound
         variable = next(iter(single.coefficients))
-        if single is not sides[0] and len(sides) == 2:  # `3 >= x`: x's side is on the right
-            other = sides[0].constant
+        if len(sides) == 2 and single is right:  # `3 >= x`: x is on the right
+            other = left.constant
             low, high = {"<=": (other, math.inf), ">=": (-math.inf, other), "=": (other, other)}[senses[0]]
-            low, high = text_bound(low), text_bound(high)
         entry = model.variable(variable, line, -math.inf, math.inf)
-        entry[0], entry[1], entry[3] = max(entry[0], low), min(entry[1], high), line
+        entry[0], entry[1], entry[3] = max(entry[0], text_bound(low)), min(entry[1], text_bound(high)), line
         return
+    variables = model.variables
     for variable in coefficients:
-        model.variable(variable, line, -math.inf, math.inf)
-    rows.append((name, coefficients, low, high, line))
+        if variable not in variables:
+            model.variable(variable, line, -math.inf, math.inf)
+    rows.append((name, coefficients, text_bound(low), text_bound(high), line))

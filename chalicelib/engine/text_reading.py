@@ -18,6 +18,7 @@ MAX_NUMBER_CHARS = 64
 NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 INFINITY_WORDS = {"inf": math.inf, "infinity": math.inf, "+inf": math.inf, "+infinity": math.inf,
                   "-inf": -math.inf, "-infinity": -math.inf}
+_DIGITS = set("0123456789.")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -53,6 +54,14 @@ def check_name(name: str, line: int, what: str = "name") -> str:
 def parse_number(text: str, line: int, infinite_allowed: bool = False) -> float:
     """A decimal number as the formats write it (`3`, `-.5`, `2.`, `1e+30`); `inf`/`infinity`
     only where a bound may be infinite. Never `nan`, never an overflow to infinity."""
+    if len(text) <= MAX_NUMBER_CHARS and text[-1] in _DIGITS and "_" not in text and text.isascii():
+        try:  # the common case, fast: a plain decimal (float() alone would also take nan, inf, 1_0)
+            value = float(text)
+        except ValueError:
+            raise TextError(line, f"{quoted(text)} is not a number") from None
+        if math.isinf(value):
+            raise TextError(line, f"{quoted(text)} is beyond the range of a double")
+        return value
     word = text.lower()
     if word in INFINITY_WORDS:
         if infinite_allowed:
@@ -108,7 +117,10 @@ class ModelAssembly:
                 raise TextError(line, f"the bounds of {quoted(name)} leave it no value "
                                       f"(lower {lower:g}, upper {upper:g})")
             if lower > upper:
-                raise TextError(line, f"the bounds of {quoted(name)} cross: lower {lower:g} is above upper {upper:g}")
+                hint = (f"; a negative upper bound keeps the default lower bound 0: write "
+                        f"'-inf <= {name[:40]} <= {upper:g}'" if lower == 0 and upper < 0 else "")
+                raise TextError(line, f"the bounds of {quoted(name)} cross: lower {lower:g} is above "
+                                      f"upper {upper:g}{hint}")
             variables.append(CompiledVariable(name, integer, lower, upper))
         for row, line in zip(self.rows, self.row_lines):
             if row.lower == math.inf or row.upper == -math.inf or row.lower > row.upper:
