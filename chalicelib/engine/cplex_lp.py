@@ -228,6 +228,9 @@ def _bounds(tokens: Tokens, model: ModelAssembly) -> None:
             _set_bound(model, name, sense, value, line)
             continue
         value, pos = read_constant(tokens, pos, end, "the start of a bound")
+        if pos < end and tokens.kind(pos) == "name":
+            raise TextError(line, f"a bound names one variable with no coefficient; found "
+                                  f"{fragment(tokens, start, pos + 1)}")
         if pos >= end or words[pos] not in OPERATORS:
             raise TextError(line_at(tokens, pos), f"expected a comparison operator after "
                                                   f"{fragment(tokens, start, pos)}, found {describe(tokens, pos, end)}")

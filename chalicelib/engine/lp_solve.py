@@ -13,6 +13,7 @@ C++ reader, which logs a refused statement's text.
 from __future__ import annotations
 
 import math
+import re
 import string
 
 from chalicelib.engine.generic import CompiledModel
@@ -27,29 +28,28 @@ _REFUSED = {"sec": "semi-continuous variables ('sec') are not supported",
             "sos": "SOS constraints are not supported", "sos1": "SOS constraints are not supported",
             "sos2": "SOS constraints are not supported"}
 _DECLARATIONS = {"int", "bin", "free", *_REFUSED}
+_COMMENT = re.compile(r"//|/\*|\*/")
 
 
 def strip_comments(line: str, in_block: bool) -> tuple[str, bool]:
-    """The line without `//` and `/* */` comments; whether a block comment is still open."""
+    """The line without `//` and `/* */` comments; whether a block comment is still open.
+    One left-to-right scan (a search per comment would be quadratic on `/*/*/*...`)."""
     kept = []
-    i = 0
-    while i < len(line):
+    start = 0
+    for found in _COMMENT.finditer(line):
+        mark = found.group()
         if in_block:
-            close = line.find("*/", i)
-            if close < 0:
-                return "".join(kept), True
-            i, in_block = close + 2, False
-            kept.append(" ")
-            continue
-        block, rest = line.find("/*", i), line.find("//", i)
-        if rest >= 0 and (block < 0 or rest < block):
-            kept.append(line[i:rest])
+            if mark == "*/":
+                in_block, start = False, found.end()
+                kept.append(" ")
+        elif mark == "//":
+            kept.append(line[start:found.start()])
             return "".join(kept), False
-        if block < 0:
-            kept.append(line[i:])
-            break
-        kept.append(line[i:block])
-        i, in_block = block + 2, True
+        elif mark == "/*":
+            kept.append(line[start:found.start()])
+            in_block = True
+    if not in_block:
+        kept.append(line[start:])
     return "".join(kept), in_block
 
 
@@ -159,7 +159,11 @@ def _constraint(tokens: Tokens, start: int, end: int, model: ModelAssembly, rows
         if math.isinf(left.constant) and math.isinf(right.constant):
             raise TextError(line, "a comparison of two infinities")
         bound = right.constant - left.constant
-        low, high = {"<=": (-math.inf, bound), ">=": (bound, math.inf), "=": (bound, bound)}[senses[0]]
+        sense = senses[0]
+        if not left.coefficients:  # `2 >= y` is `y <= 2`, as OR-Tools reads it
+            coefficients, bound = dict(right.coefficients), -bound
+            sense = {"<=": ">=", ">=": "<=", "=": "="}[sense]
+        low, high = {"<=": (-math.inf, bound), ">=": (bound, math.inf), "=": (bound, bound)}[sense]
         single = left if not right.coefficients else right if not left.coefficients else None
     else:
         low_side, body, high_side = sides
@@ -180,9 +184,6 @@ def _constraint(tokens: Tokens, start: int, end: int, model: ModelAssembly, rows
             and next(iter(single.coefficients.values())) == 1.0):
         # OR-Tools' rule: an unnamed statement on one variable with coefficient 1 is a bound
         variable = next(iter(single.coefficients))
-        if len(sides) == 2 and single is right:  # `3 >= x`: x is on the right
-            other = left.constant
-            low, high = {"<=": (other, math.inf), ">=": (-math.inf, other), "=": (other, other)}[senses[0]]
         entry = model.variable(variable, line, -math.inf, math.inf)
         entry[0], entry[1], entry[3] = max(entry[0], text_bound(low)), min(entry[1], text_bound(high)), line
         return

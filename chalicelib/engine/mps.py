@@ -39,10 +39,7 @@ _FLAG_BOUNDS = {"FR", "MI", "PL", "BV"}
 
 
 def _fixed_fields(line: str) -> list[str]:
-    fields = [line[a:b].strip() for a, b in _FIXED_COLUMNS]
-    while fields and not fields[-1]:
-        fields.pop()
-    return fields
+    return [line[a:b].strip() for a, b in _FIXED_COLUMNS]
 
 
 class _Reader:
@@ -60,6 +57,7 @@ class _Reader:
         self.marker_line = 0
         self.bounded: set[str] = set()  # columns with a BOUNDS entry
         self.lower_given: set[str] = set()
+        self.fixed = False  # a line needed the fixed columns: names may hold blanks
 
     def read(self, text: str) -> CompiledModel:
         section = None
@@ -101,11 +99,15 @@ class _Reader:
         self.model.maximize = _SENSES[value.upper()]
 
     def fit(self, line: str, fields: list[str], counts: tuple[int, ...], number: int, what: str) -> list[str]:
+        if len(fields) in counts and not self.fixed:
+            return fields
+        if len(line) <= 61:  # fixed MPS: fields by column, so names may hold blanks
+            fixed = [field for field in _fixed_fields(line) if field]
+            if len(fixed) in counts:
+                self.fixed = True  # the file is fixed MPS: read its other lines by column too
+                return fixed
         if len(fields) in counts:
             return fields
-        fixed = _fixed_fields(line)
-        if len(fixed) in counts and all(fixed) and len(line) <= 61:
-            return fixed
         raise TextError(number, f"{what}, found {len(fields)} fields")
 
     def read_rows(self, line: str, fields: list[str], number: int) -> None:

@@ -16,6 +16,7 @@ from chalicelib.engine.text_reading import TextError, refuse_control_characters
 
 LpDialect = Literal["cplex", "lp_solve"]
 _FIRST_WORD = re.compile(r"[A-Za-z.]+")
+_BLANKS = re.compile(r"[ \t\r\n\f\v]+")
 _CPLEX_OPENERS = {"minimize", "minimise", "minimum", "min", "maximize", "maximise", "maximum", "max",
                   "subject", "such", "st", "s.t."}
 
@@ -48,7 +49,7 @@ def lp_dialect(text: str) -> LpDialect:
     while pos < end:
         char = text[pos]
         if char in " \t\r\n\f\v":
-            pos += 1
+            pos = _BLANKS.match(text, pos).end()
         elif char == "\\" or text.startswith("//", pos):  # a comment to the end of the line
             newline = text.find("\n", pos)
             pos = end if newline < 0 else newline + 1
