@@ -414,6 +414,23 @@ def test_mps_objective_constant_is_minus_the_objective_rhs_as_ortools_reads_it()
     assert builder.helper.objective_offset() == -10.0 == model_of(text, "mps").objective.constant
 
 
+def test_mps_as_highs_writes_it():
+    # HiGHS 1.15 wrote this for: max x + 2y - 7 (y integer, free), c1: x + y <= 4, c2: x - y >= -1,
+    # c3: -2 <= x - 2y <= 8; reading it back in HiGHS gives the offset -7 (measured in a separate process).
+    text = ("NAME        m\nOBJSENSE\n  MAX\nROWS\n N  obj     \n L  c1      \n G  c2      \n L  c3      \n"
+            "COLUMNS\n    x         obj       1\n    x         c1        1\n    x         c2        1\n"
+            "    x         c3        1\n    MARK0000  'MARKER'                 'INTORG'\n    y         obj       2\n"
+            "    y         c1        1\n    y         c2        -1\n    y         c3        -2\n"
+            "    MARK0001  'MARKER'                 'INTEND'\nRHS\n    RHS_V     obj       7\n"
+            "    RHS_V     c1        4\n    RHS_V     c2        -1\n    RHS_V     c3        8\n"
+            "RANGES\n    RANGE     c3        10\nBOUNDS\n FR BOUND     y       \nENDATA\n")
+    model = model_of(text, "mps")
+    assert objective(model) == ({"x": 1.0, "y": 2.0}, -7.0, True)
+    assert variables(model) == {"x": (0.0, INF, False), "y": (-INF, INF, True)}
+    assert rows(model) == {"c1": ({"x": 1.0, "y": 1.0}, -INF, 4.0), "c2": ({"x": 1.0, "y": -1.0}, -1.0, INF),
+                           "c3": ({"x": 1.0, "y": -2.0}, -2.0, 8.0)}
+
+
 def test_mps_text_after_endata_other_n_rows_and_objname():
     text = ("NAME t\nOBJNAME\n second\nROWS\n N first\n N second\n L c1\nCOLUMNS\n x first 5 second 1\n"
             " x c1 1\nRHS\n rhs first 99 c1 4\nENDATA\nQUADOBJ\n x x 1\nanything at all\n")
