@@ -189,6 +189,11 @@ def _constraints(tokens: Tokens, model: ModelAssembly, rows: list) -> None:
             coefficients = body.coefficients
         else:
             rhs, pos = read_constant(tokens, pos, end, words[pos - 1])
+            if (pos < end and lines[pos] == lines[pos - 1] and tokens.kind(pos) == "name"
+                    and (pos + 1 >= end or words[pos + 1] != ":")):
+                raise TextError(lines[pos], f"the right-hand side of a constraint is a number; found "
+                                            f"{fragment(tokens, pos - 1, pos + 1)} (move {quoted(words[pos])} "
+                                            f"to the left-hand side)")
             if math.isinf(left.constant):
                 raise TextError(line, "infinity in the left-hand side of a constraint")
             low, high = _sides(sense, rhs - left.constant)

@@ -23,6 +23,10 @@ _CPLEX_OPENERS = {"minimize", "minimise", "minimum", "min", "maximize", "maximis
 
 def compile_text(text: str, text_format: Literal["mps", "lp"]) -> CompiledModel:
     """The model in `text`; ModelError([{"field": text_format, "message": "line N: ..."}]) if unreadable."""
+    if text.startswith("\ufeff"):  # a byte-order mark some editors write
+        text = text[1:]
+    if "\r" in text and "\n" not in text:  # classic Mac line ends
+        text = text.replace("\r", "\n")
     try:
         refuse_control_characters(text)
         if text_format == "mps":

@@ -115,6 +115,12 @@ def test_cplex_lp_section_content_on_the_keyword_line_and_empty_objective():
     assert variables(model) == {"x": (0.0, 4.0, False)}
 
 
+def test_cplex_lp_byte_order_mark_crlf_and_cr_line_ends():
+    text = "Minimize\n obj: x\nSubject To\n c1: x >= 1\nEnd\n"
+    for variant in ("\ufeff" + text, text.replace("\n", "\r\n"), text.replace("\n", "\r")):
+        assert rows(model_of(variant)) == {"c1": ({"x": 1.0}, 1.0, INF)}
+
+
 def test_cplex_lp_variables_only_in_bounds_or_general_exist_with_default_bounds():
     model = model_of("Minimize\n obj: x\nSubject To\n c: x >= 1\nBounds\n y <= 3\nGeneral\n k\nEnd")
     assert variables(model) == {"x": (0.0, INF, False), "y": (0.0, 3.0, False), "k": (0.0, INF, True)}
@@ -179,6 +185,8 @@ def test_cplex_lp_what_jaot_cannot_solve_is_refused_by_name(text, message):
     ("Minimize\n obj: x\nSubject To\n c1: x +\n\n + y + <= 2\nEnd",
      "line 6: expected a number or a variable after 'x + + y +', found '<='"),
     ("Minimize\n obj: x\nSubject To\n c1: x + y <= z\nEnd", "line 4: expected a number after '<=', found 'z'"),
+    ("Minimize\n obj: x\nSubject To\n c1: x >= 2 y\nEnd",
+     "line 4: the right-hand side of a constraint is a number; found '2 y' (move 'y' to the left-hand side)"),
     ("Minimize\n obj: x\nSubject To\n c1: x >= 1\n c1: x <= 3\nEnd", "line 5: a second constraint named 'c1'"),
     ("Minimize\n obj: x\nSubject To\n c1: 3 <= 4\nEnd", "line 4: constraint 'c1 : 3 <= 4' has no variables"),
     ("Minimize\n obj: x\nSubject To\n c1: 1 <= x >= 0\nEnd", "line 4: a ranged constraint reads"),
