@@ -164,8 +164,9 @@ def _constraints(tokens: Tokens, model: ModelAssembly, rows: list) -> None:
         left = read_expression(tokens, pos, end, _QUADRATIC)
         pos = left.end
         if pos >= end or words[pos] not in OPERATORS:
+            found = describe(tokens, pos, end)
             raise TextError(line_at(tokens, pos), f"expected a comparison operator after "
-                                                  f"{fragment(tokens, left.start, pos)}, found {describe(tokens, pos, end)}")
+                                                  f"{fragment(tokens, left.start, pos)}, found {found}")
         sense = OPERATORS[words[pos]]
         pos += 1
         if not left.coefficients:  # `lo <= x + y [<= hi]`: a constant first

@@ -125,7 +125,8 @@ def read_expression(tokens: Tokens, pos: int, end: int, refuse: dict[str, str] |
                     word = words[pos]
                 if kinds.get(word[0]) == "name":
                     if word[0] in "iI" and word.lower() in INFINITY:
-                        raise TextError(lines[pos], f"{fragment(tokens, term_start, pos + 1)}: infinity is not a variable")
+                        raise TextError(lines[pos], f"{fragment(tokens, term_start, pos + 1)}: "
+                                                    "infinity is not a variable")
                     if len(word) > 255:
                         check_name(word, lines[pos])
                     coefficients[word] = coefficients.get(word, 0.0) + sign * number
@@ -174,4 +175,5 @@ def read_constant(tokens: Tokens, pos: int, end: int, after: str) -> tuple[float
             return sign * parse_number(word, tokens.lines[pos]), pos + 1
         if kind == "name" and word.lower() in INFINITY:
             return sign * math.inf, pos + 1
-    raise TextError(line_at(tokens, pos), f"expected a number after {quoted(after)}, found {describe(tokens, pos, end)}")
+    raise TextError(line_at(tokens, pos),
+                    f"expected a number after {quoted(after)}, found {describe(tokens, pos, end)}")

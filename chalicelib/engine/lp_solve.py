@@ -17,7 +17,16 @@ import re
 import string
 
 from chalicelib.engine.generic import CompiledModel
-from chalicelib.engine.linear_text import OPERATORS, Tokens, describe, dialect, fragment, line_at, read_expression, tokenize
+from chalicelib.engine.linear_text import (
+    OPERATORS,
+    Tokens,
+    describe,
+    dialect,
+    fragment,
+    line_at,
+    read_expression,
+    tokenize,
+)
 from chalicelib.engine.text_reading import ModelAssembly, TextError, check_name, quoted, text_bound
 
 _TOKEN, _KINDS = dialect(string.ascii_letters + "_", string.digits + "[]{}.#$%&~'@^", ";,")

@@ -164,8 +164,9 @@ class _Reader:
         return fields
 
     def read_rhs(self, line: str, fields: list[str], number: int) -> None:
-        fields = self.vector("RHS", self.fit(line, fields, (2, 3, 4, 5), number,
-                                             "an RHS entry is [a vector name,] then one or two row-value pairs"), number)
+        fields = self.fit(line, fields, (2, 3, 4, 5), number,
+                          "an RHS entry is [a vector name,] then one or two row-value pairs")
+        fields = self.vector("RHS", fields, number)
         for row, text in zip(fields[0::2], fields[1::2]):
             value = parse_number(text, number, infinite_allowed=True)
             kind = self.row_kind.get(row)

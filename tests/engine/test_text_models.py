@@ -543,7 +543,8 @@ def test_one_model_in_four_formats_compiles_to_the_same_model():
     expected = CompiledModel(
         [CompiledVariable("x", False, 0.0, 6.0), CompiledVariable("y", True, 0.0, INF),
          CompiledVariable("z", False, -5.0, 5.0)],
-        [CompiledRow("c1", {"x": 1.0, "y": 1.0, "z": 1.0}, -INF, 10.0), CompiledRow("c2", {"x": 1.0, "y": -1.0}, -2.0, INF),
+        [CompiledRow("c1", {"x": 1.0, "y": 1.0, "z": 1.0}, -INF, 10.0),
+         CompiledRow("c2", {"x": 1.0, "y": -1.0}, -2.0, INF),
          CompiledRow("c3", {"x": 1.0, "z": -1.0}, -4.0, 4.0), CompiledRow("c4", {"x": 1.0, "y": 2.0}, 8.0, 8.0)],
         None, True)
     for model in models:
