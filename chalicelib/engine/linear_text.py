@@ -147,6 +147,9 @@ def read_expression(tokens: Tokens, pos: int, end: int, refuse: dict[str, str] |
             else:
                 if len(word) > 255:
                     check_name(word, lines[pos])
+                if (word[0] in "nN" and word.lower() == "nan" and pos + 1 < end
+                        and kinds.get(words[pos + 1][0]) in ("name", "num")):
+                    raise TextError(lines[pos], f"{fragment(tokens, term_start, pos + 2)}: 'nan' is not a number")
                 coefficients[word] = coefficients.get(word, 0.0) + sign
             pos += 1
         else:

@@ -615,6 +615,7 @@ def test_hostile_messages_say_what_is_wrong():
     assert error_of(HOSTILE[9][1]) == "line 4: control character U+0000 in the text"
     assert error_of(HOSTILE[11][1]) == "line 2: '1e400' is beyond the range of a double"
     assert error_of(HOSTILE[14][1], "mps") == "line 6: 'nan' is not a number"
+    assert error_of(HOSTILE[15][1]) == "line 2: 'nan x': 'nan' is not a number"
     assert error_of(HOSTILE[16][1]) == "line 2: 'inf x': infinity is not a coefficient"
     assert "is infinite; only a bound or right-hand side may be infinite" in error_of(HOSTILE[18][1], "mps")
 
