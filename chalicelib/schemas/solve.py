@@ -17,9 +17,14 @@ class SolveRequest(RequestModel):
     model: LinearModel | None = None
     """The model in JSON (variables, constraints, objective, parameters)."""
     mps: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT_MODEL_CHARS)
-    """Or: the model as MPS text (fixed or free format)."""
+    """Or: the model as MPS text, fixed or free (long names, OBJSENSE, RANGES, MARKER, every
+    bound type but SC; an RHS on the objective row is minus the objective constant). An unreadable
+    file is a 400 naming the line. Conventions: docs/model-formats.md."""
     lp: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT_MODEL_CHARS)
-    """Or: the model in LP format (lp_solve syntax). Variables without a bound are free."""
+    """Or: the model as LP text, in CPLEX LP format (`Maximize` ... `Subject To` ... `End`, as CPLEX,
+    Gurobi, SCIP and HiGHS write it; default bounds [0, +inf)) or lp_solve syntax (`max: 3x + 2y;`,
+    read as OR-Tools reads it: variables without a bound are free). An unreadable file is a 400
+    naming the line. Conventions: docs/model-formats.md."""
     parameters: dict[str, FiniteNumber] = Field(default_factory=dict, max_length=10_000)
     """Overrides for the JSON model's named parameters."""
     solver: SolverChoice = "auto"
