@@ -182,39 +182,10 @@ def _resolve_number(value: float | str, parameters: dict[str, float]) -> float:
 
 
 def compile_text(text: str, text_format: Literal["mps", "lp"]) -> CompiledModel:
-    """Read an MPS (fixed or free) or LP (lp_solve syntax) model with OR-Tools."""
-    from ortools.linear_solver.python import model_builder
+    """Read MPS, CPLEX LP or lp_solve LP text (chalicelib/engine/text_models.py)."""
+    from chalicelib.engine.text_models import compile_text as read_text
 
-    builder = model_builder.ModelBuilder()
-    read = builder.import_from_mps_string if text_format == "mps" else builder.import_from_lp_string
-    if not read(text):
-        raise ModelError([{"field": text_format, "message": f"cannot be read as {text_format.upper()}"}])
-    helper = builder.helper
-    variables = [
-        CompiledVariable(helper.var_name(i) or f"x{i}", helper.var_is_integral(i),
-                         helper.var_lower_bound(i), helper.var_upper_bound(i))
-        for i in range(helper.num_variables())
-    ]
-    if not variables:
-        raise ModelError([{"field": text_format, "message": "the model has no variables"}])
-    names = [v.name for v in variables]
-    rows = [
-        CompiledRow(helper.constraint_name(c) or f"c{c}",
-                    {names[i]: coefficient for i, coefficient in
-                     zip(helper.constraint_var_indices(c), helper.constraint_coefficients(c))},
-                    helper.constraint_lower_bound(c), helper.constraint_upper_bound(c))
-        for c in range(helper.num_constraints())
-    ]
-    coefficients = {v.name: helper.var_objective_coefficient(i) for i, v in enumerate(variables)
-                    if helper.var_objective_coefficient(i)}
-    objective = Linear(coefficients, helper.objective_offset()) if coefficients else None
-    for part in (*variables, *rows):
-        part.lower, part.upper = _text_bound(part.lower), _text_bound(part.upper)
-    return _in_range(CompiledModel(variables, rows, objective, helper.maximize()), text_format)
-
-
-def _text_bound(value: float) -> float:
-    return math.copysign(math.inf, value) if abs(value) >= TEXT_INFINITY else value
+    return read_text(text, text_format)
 
 
 def choose_backend(model: CompiledModel, choice: SolverChoice = "auto") -> str:
