@@ -7,8 +7,8 @@ highspy and ortools cannot share a process). Both are wall time, the median of -
 after a warm-up, with the library defaults (threads included) and the same time limit.
 "Correct" is the rule of tests/engine/test_public_instances.py: the published status and, when
 optimal, the published objective within 1e-6 relative plus any gap the result says it proved.
-A file the engine refuses (ModelError) shows as `unreadable` and is left out of the time ratios
-of instances it ran.
+A file the engine cannot read shows as `unreadable`, a model the chosen --solver does not take
+as `refused`; both are left out of the time ratios of instances it ran.
 
     .venv/bin/python bench/solve_instances.py [--repeat 3] [--solver auto] [--only NAME[,NAME]]
                                               [--time-limit 10] [--markdown]
@@ -50,10 +50,14 @@ def run_jaot(instance: dict, solver: str, time_limit_s: float) -> tuple[str, flo
     text = (INSTANCES / instance["file"]).read_text()
     started = time.perf_counter()
     try:
-        outcome = solve_model(compile_text(text, instance["format"]), RunOptions(time_limit_s=time_limit_s), solver)
+        model = compile_text(text, instance["format"])
+    except ModelError:
+        return "unreadable", None, None, (time.perf_counter() - started) * 1000
+    try:
+        outcome = solve_model(model, RunOptions(time_limit_s=time_limit_s), solver)
         result = outcome.status, outcome.objective_value, outcome.gap_tolerance
     except ModelError:
-        result = "unreadable", None, None
+        result = "refused", None, None  # e.g. an LP-only --solver on a MIP
     except Exception as error:  # a crash is a result here, not the end of the bench
         result = f"crash: {type(error).__name__}", None, None
     return (*result, (time.perf_counter() - started) * 1000)
@@ -140,14 +144,14 @@ def print_report(rows: list[dict], args: argparse.Namespace, highs_version: str)
     print()
     solved = [r for r in rows if r["correct"]]
     print(f"correct: {len(solved)}/{len(rows)} (HiGHS: {sum(r['highs_correct'] for r in rows)}/{len(rows)})")
-    ran = [r for r in rows if r["status"] != "unreadable" and not r["status"].startswith("crash")]
+    ran = [r for r in rows if r["status"] not in ("unreadable", "refused") and not r["status"].startswith("crash")]
     for label, subset in (("instances JAOT read and ran", ran), ("instances JAOT solves correctly", solved)):
         if subset:
             geometric = math.exp(statistics.fmean(math.log(r["ours_ms"] / r["highs_ms"]) for r in subset))
             total = sum(r["ours_ms"] for r in subset) / sum(r["highs_ms"] for r in subset)
             print(f"time ratio JAOT/HiGHS over {label} ({len(subset)}): geometric mean {geometric:.2f}, "
-                  f"total {total:.2f} ({sum(r['ours_ms'] for r in subset) / 1000:.2f} s vs "
-                  f"{sum(r['highs_ms'] for r in subset) / 1000:.2f} s)")
+                  f"total {total:.2f} ({sum(r['ours_ms'] for r in subset) / 1000:.3f} s vs "
+                  f"{sum(r['highs_ms'] for r in subset) / 1000:.3f} s)")
 
 
 if __name__ == "__main__":
