@@ -136,7 +136,7 @@ def _objective(tokens: Tokens, model: ModelAssembly) -> None:
     end = len(tokens)
     if end == 0:
         return
-    pos = 2 if end >= 2 and tokens.kind(0) == "name" and tokens.words[1] == ":" else 0
+    pos = 2 if end >= 2 and tokens.kind(0) in _LABELS and tokens.words[1] == ":" else 0
     expression = read_expression(tokens, pos, end, _QUADRATIC)
     line = tokens.lines[0]
     if expression.end < end:
@@ -158,9 +158,15 @@ def _constraints(tokens: Tokens, model: ModelAssembly, rows: list) -> None:
         start = pos
         line = lines[pos]
         name = None
-        if pos + 1 < end and words[pos + 1] == ":" and tokens.kind(pos) == "name":
+        if pos + 1 < end and words[pos + 1] == ":" and tokens.kind(pos) in _LABELS:
             name = check_name(words[pos], line, "constraint name")
             pos += 2
+        if pos < end and words[pos] in OPERATORS:  # `r3: <= 0`, a row with no terms, as HiGHS writes
+            sense = OPERATORS[words[pos]]
+            rhs, pos = read_constant(tokens, pos + 1, end, words[pos])
+            low, high = _sides(sense, rhs)
+            rows.append((name, {}, text_bound(low), text_bound(high), line))
+            continue
         left = read_expression(tokens, pos, end, _QUADRATIC)
         pos = left.end
         if pos >= end or words[pos] not in OPERATORS:
@@ -205,6 +211,10 @@ def _constraints(tokens: Tokens, model: ModelAssembly, rows: list) -> None:
             if variable not in variables:
                 model.variable(variable, line)
         rows.append((name, coefficients, text_bound(low), text_bound(high), line))
+
+
+_LABELS = ("name", "num")
+"""A label before `:` may start with a digit (`000002:`, as HiGHS writes netlib's row names)."""
 
 
 def _sides(sense: str, value: float) -> tuple[float, float]:

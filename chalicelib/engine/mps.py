@@ -243,8 +243,6 @@ class _Reader:
             entry[2] = True
 
     def finish(self, number: int) -> CompiledModel:
-        if self.integer:
-            raise TextError(self.marker_line, "MARKER 'INTORG' without its 'INTEND'")
         if self.objective_name is not None and self.objective_row is None:
             raise TextError(number, f"OBJNAME names {quoted(self.objective_name)}, which is not an N row")
         for name, entry in self.model.variables.items():

@@ -413,6 +413,14 @@ def test_mps_integer_columns_are_binary_until_bounded(bounds, expected):
     assert variables(model_of(text, "mps"))["x"] == (*expected, True)
 
 
+def test_mps_integer_marker_without_intend_runs_to_the_end_of_columns():
+    """HiGHS reads it so, and MIPLIB-style files in the wild end COLUMNS that way."""
+    text = ("NAME t\nROWS\n N obj\n L c1\nCOLUMNS\n y obj 1 c1 1\n M1 'MARKER' 'INTORG'\n x obj 1 c1 1\n"
+            "RHS\n rhs c1 4\nENDATA\n")
+    found = variables(model_of(text, "mps"))
+    assert found["x"] == (0.0, 1.0, True) and found["y"] == (0.0, INF, False)
+
+
 def test_mps_objective_constant_is_minus_the_objective_rhs_as_ortools_reads_it():
     from ortools.linear_solver.python import model_builder
 
@@ -463,7 +471,6 @@ def test_mps_text_after_endata_other_n_rows_and_objname():
     ("NAME t\nROWS\n N obj\n L c1\nCOLUMNS\n x obj 1\nQUADOBJ\n x x 1\nENDATA\n", "line 7: a quadratic objective"),
     ("NAME t\nROWS\n N obj\n L c1\nCOLUMNS\n x obj 1\nRHS\n r1 c1 1\n r2 c1 2\nENDATA\n", "line 9: a second RHS"),
     ("NAME t\nOBJSENSE\n UP\nROWS\n N obj\nENDATA\n", "line 3: OBJSENSE is MAX or MIN"),
-    ("NAME t\nROWS\n N obj\n L c1\nCOLUMNS\n M 'MARKER' 'INTORG'\n x obj 1\nENDATA\n", "line 6: MARKER 'INTORG'"),
     ("NAME t\nROWS\n N obj\n L c1\nCOLUMNS\n x obj 1 c1 1\nRANGES\n rng obj 4\nENDATA\n",
      "line 8: RANGES entry on the free row 'obj'"),
     ("garbage", "line 1: expected a section such as ROWS or COLUMNS, found 'garbage'"),
@@ -703,3 +710,10 @@ def test_api_solves_cplex_lp_and_names_the_line_of_a_bad_one(api):
     status, error = call(api, "POST", "/api/v2/solve", org,
                          {"mps": "NAME t\nROWS\n N obj\n L c1\nCOLUMNS\n x obj 1 R9 2\nENDATA\n"})
     assert status == 400 and error["details"][0]["message"].startswith("line 6: COLUMNS entry names row 'R9'")
+
+
+def test_cplex_lp_rows_with_no_terms_and_labels_starting_with_a_digit_as_highs_writes_them():
+    """HiGHS writes netlib's empty rows as `r3: <= +0` and keeps row names such as `000002`."""
+    text = "min\n obj: x\nst\n 000002: x + y >= 2\n r3: <= +0\n r4: >= -1\nend\n"
+    assert rows(model_of(text)) == {"000002": ({"x": 1.0, "y": 1.0}, 2.0, INF), "r3": ({}, -INF, 0.0),
+                                    "r4": ({}, -1.0, INF)}
