@@ -16,14 +16,13 @@ import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from chalicelib.engine import linear
 from chalicelib.engine.expressions import ExpressionError, Linear, canonical_name, parse_expression, parse_relation
 from chalicelib.engine.linear_model import LinearModel
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
 from chalicelib.schemas.common import MAX_MAGNITUDE, is_safe_number
 
-SolverChoice = Literal["auto", "glop", "pdlp", "scip", "cp_sat"]
+SolverChoice = Literal["auto", "glop", "pdlp", "highs", "scip", "cp_sat"]
 LP_BACKENDS = {"GLOP", "PDLP"}
 TEXT_INFINITY = 1e30
 """In MPS and LP text a bound this large means no bound (the formats' own convention)."""
@@ -242,61 +241,29 @@ def _fits_cp_sat(model: CompiledModel) -> bool:
 
 
 def solve_model(model: CompiledModel, options: RunOptions, choice: SolverChoice = "auto") -> SolveOutcome:
+    """Solve with the chosen backend through MathOpt; the answer names every value."""
+    from chalicelib.engine import mathopt_backend
+
     backend = choose_backend(model, choice)
-    solver = linear.create_solver(backend)
-    infinity = solver.infinity()
-
-    def bound(value: float) -> float:
-        return max(-infinity, min(infinity, value))
-
-    # Variables.
-    handles = {}
-    for v in model.variables:
-        make = solver.IntVar if v.integer else solver.NumVar
-        handles[v.name] = make(bound(v.lower), bound(v.upper), v.name)
-
-    # Constraints.
-    rows = []
-    for row in model.rows:
-        constraint = solver.Constraint(bound(row.lower), bound(row.upper), row.name)
-        for name, coefficient in row.coefficients.items():
-            constraint.SetCoefficient(handles[name], coefficient)
-        rows.append(constraint)
-
-    # Objective.
-    objective = solver.Objective()
-    if model.objective is not None:
-        for name, coefficient in model.objective.coefficients.items():
-            objective.SetCoefficient(handles[name], coefficient)
-        objective.SetOffset(model.objective.constant)
-        objective.SetOptimizationDirection(model.maximize)
-
-    # Solve.
-    run = linear.solve(solver, options, is_mip=backend not in LP_BACKENDS, backend=backend)
-    outcome = SolveOutcome(status=run["status"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-                           message=_MESSAGES.get(run["status"]))
-    if not run["has_solution"]:
+    run = mathopt_backend.solve(model, backend, options)
+    outcome = SolveOutcome(status=run.status, solver=run.solver, solve_time_ms=run.solve_time_ms,
+                           gap_tolerance=run.gap_tolerance, message=run.message or _MESSAGES.get(run.status))
+    if run.values is None:
         return outcome
 
     # Readable output: values, activities, and for LPs duals and reduced costs.
-    activities = solver.ComputeConstraintActivities()
-    values = {}
-    for v in model.variables:
-        value = handles[v.name].solution_value()
-        values[v.name] = round(value) if v.integer else value
-    constraints: dict[str, dict[str, float]] = {}
-    for row, constraint in zip(model.rows, rows):
-        constraints[row.name] = {"activity": activities[constraint.index()]}
-        if backend in LP_BACKENDS:
-            constraints[row.name]["dual_value"] = constraint.dual_value()
+    values = {v.name: round(value) if v.integer else value for v, value in zip(model.variables, run.values)}
+    constraints: dict[str, dict[str, float]] = {row.name: {"activity": activity}
+                                                for row, activity in zip(model.rows, run.activities)}
     solution: dict[str, Any] = {"variables": values, "constraints": constraints}
-    if backend in LP_BACKENDS:
-        solution["reduced_costs"] = {v.name: handles[v.name].reduced_cost() for v in model.variables}
-    has_objective = model.objective is not None
+    if run.duals is not None:
+        for row, dual in zip(model.rows, run.duals):
+            constraints[row.name]["dual_value"] = dual
+        solution["reduced_costs"] = {v.name: cost for v, cost in zip(model.variables, run.reduced_costs)}
     return outcome.model_copy(update={
-        "objective_value": run["objective_value"] if has_objective else None,
-        "best_bound": run["best_bound"] if has_objective else None,
-        "gap": run["gap"] if has_objective else None,
+        "objective_value": run.objective_value,
+        "best_bound": run.best_bound,
+        "gap": run.gap,
         "solution": solution,
     })
 
@@ -305,5 +272,5 @@ _MESSAGES = {
     "infeasible": "No assignment satisfies every constraint.",
     "unbounded": "The objective can improve without limit; a bound or constraint is missing.",
     "time_limit": "No feasible solution was found within the time limit; raise time_limit_s.",
-    "feasible": "Stopped at the time limit or gap; the solution is feasible, not proven optimal.",
+    "feasible": "Stopped before the gap closed to gap_tolerance: the solution is feasible, not proven optimal.",
 }

@@ -29,7 +29,7 @@ def solve(model, overrides=None, solver="auto", **options):
 
 def test_lp_optimum_duals_and_reduced_costs():
     outcome = solve(TEXTBOOK)
-    assert outcome.status == "optimal" and outcome.solver.startswith("Glop")
+    assert outcome.status == "optimal" and outcome.solver.startswith("GLOP")
     assert outcome.objective_value == pytest.approx(34)
     assert outcome.solution["variables"] == pytest.approx({"x": 6, "y": 4})
     # Active rows: capacity and spread. Dual feasibility: y1*(1, 2) + y3*(1, -1) = (3, 4)
