@@ -216,19 +216,32 @@ def _text_bound(value: float) -> float:
     return math.copysign(math.inf, value) if abs(value) >= TEXT_INFINITY else value
 
 
+ModelClass = Literal["lp", "integer", "mip"]
+
+AUTO_BACKEND: dict[str, str] = {"lp": "GLOP", "integer": "HIGHS", "mip": "HIGHS"}
+"""What `auto` runs for each model class; chosen by measurement (bench/solver_choice.py,
+numbers in docs/solver.md)."""
+
+
+def model_class(model: CompiledModel) -> ModelClass:
+    """`lp` (no integer variable), `integer` (integer variables with finite bounds and integral
+    coefficients and sides: what CP-SAT takes as is) or `mip` (every other model)."""
+    if not model.is_mip:
+        return "lp"
+    return "integer" if _integral(model) else "mip"
+
+
 def choose_backend(model: CompiledModel, choice: SolverChoice = "auto") -> str:
     if choice != "auto":
         backend = choice.upper()
         if backend in LP_BACKENDS and model.is_mip:
             raise ModelError([{"field": "solver", "message": f"{choice} solves LPs only; the model has integer variables"}])
         return backend
-    if not model.is_mip:
-        return "GLOP"
-    return "CP_SAT" if _fits_cp_sat(model) else "SCIP"
+    return AUTO_BACKEND[model_class(model)]
 
 
-def _fits_cp_sat(model: CompiledModel) -> bool:
-    """CP-SAT needs integer variables with finite bounds and integral coefficients."""
+def _integral(model: CompiledModel) -> bool:
+    """Integer variables with finite bounds, integral coefficients and sides."""
     def integral(value: float) -> bool:
         return math.isinf(value) or float(value).is_integer()
 

@@ -191,6 +191,8 @@ def _solve(proto: Any, backend: str, parameters: Any) -> tuple[Any, str | None]:
     from ortools.util.python import pybind_solve_interrupter
     from pybind11_abseil.status import StatusNotOk
 
+    if backend == "SCIP":
+        _silence_scip_errors()
     interrupter = pybind_solve_interrupter.PySolveInterrupter()
     try:
         with interrupt.on_stop(interrupter.interrupt):
@@ -274,6 +276,27 @@ def _contradictory_bounds(model: "CompiledModel") -> str | None:
 
 def _ms(started: float) -> int:
     return int((time.perf_counter() - started) * 1000)
+
+
+_QUIET_PRINTER: list[Any] = []  # the ctypes callback must outlive every SCIP call
+
+
+def _silence_scip_errors() -> None:
+    """SCIP prints errors to stderr with no option to stop it; gSCIP's interrupt handler makes
+    SCIP 10 print one harmless error on every solve (the interrupt still works). Install a
+    no-op error printer once: nothing a solver says reaches stdout or stderr."""
+    if _QUIET_PRINTER:
+        return
+    import ortools
+
+    printer_type = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p)
+    _QUIET_PRINTER.append(printer_type(lambda data, text, arguments: None))
+    libraries = os.path.join(os.path.dirname(ortools.__file__), ".libs")
+    try:
+        name = next(n for n in os.listdir(libraries) if n.startswith("libscip"))
+        ctypes.CDLL(os.path.join(libraries, name)).SCIPmessageSetErrorPrinting(_QUIET_PRINTER[0], None)
+    except (OSError, AttributeError, StopIteration):
+        pass  # another packaging of OR-Tools: SCIP may then print that one line
 
 
 @functools.cache
