@@ -3,12 +3,13 @@
 Reads every .mps / .lp (optionally .gz) file in the given folders, classifies it as
 generic.model_class does (lp, integer: integral data and bounds, mip: the rest), and
 solves it through generic.solve_model with each candidate of its class: GLOP, HiGHS,
-PDLP for LPs; HiGHS, SCIP, CP-SAT for integer models and MIPs. A result counts as
-right when it is `optimal` and its objective matches the known optimum (from a
-manifest beside the files, when there is one: any JSON or CSV with a name and an
-objective column) or, without one, the objective most backends agree on. Prints one
-line per instance and backend, then per class and backend: solved right, wrong,
-total seconds (an unsolved run counts the whole limit) and the shifted geometric mean.
+PDLP for LPs; HiGHS, SCIP, CP-SAT for integer models and MIPs (CP-SAT refuses
+continuous variables). A result is right when its status is the known one and, when
+`optimal`, its objective is the known optimum (within 1e-6 relative for LPs, 1e-4 for
+MIPs): known from a manifest*.json beside the files ({"instances": [{"file", "status",
+"objective"}]}), else what most backends agree on. Prints one line per instance and
+backend, then per class and backend: right, wrong, refused, total seconds (a run that
+is not right counts the whole limit) and the shifted geometric mean.
 
     .venv/bin/python bench/solver_choice.py [--time-limit 10] [--generated] [--json out.json] DIR...
 """
@@ -36,29 +37,31 @@ CANDIDATES = {"lp": ["glop", "highs", "pdlp"], "integer": ["highs", "scip", "cp_
 SHIFT_S = 1.0  # shifted geometric mean, as MIPLIB/Mittelmann report (their shift is 10 s on hour-long limits)
 
 
-def read_instances(folders: list[Path]) -> list[tuple[str, CompiledModel, float | None]]:
-    known = {}
-    for folder in folders:
+def read_instances(folders: list[Path]) -> list[tuple[str, CompiledModel, dict]]:
+    """(name, model, known) for each readable file; a name met twice is taken from the first folder."""
+    known: dict[str, dict] = {}
+    for folder in reversed(folders):
         known.update(read_manifest(folder))
-    found = []
+    found, seen = [], set()
     for folder in folders:
         for path in sorted(folder.iterdir()):
             name = path.name.removesuffix(".gz")
             text_format = name.rsplit(".", 1)[-1].lower()
-            if text_format not in ("mps", "lp"):
+            stem = name.split(".")[0]
+            if text_format not in ("mps", "lp") or stem in seen:
                 continue
             raw = gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
-            stem = name.rsplit(".", 1)[0]
             try:
                 model = compile_text(raw.decode("latin-1"), text_format)
             except ModelError as error:
                 print(f"# skip {name}: {error}", file=sys.stderr)
                 continue
-            found.append((stem, model, known.get(stem)))
+            seen.add(stem)
+            found.append((stem, model, known.get(stem, {})))
     return found
 
 
-def generated() -> list[tuple[str, CompiledModel, float | None]]:
+def generated() -> list[tuple[str, CompiledModel, dict]]:
     """Pure-integer models with integral data (the class CP-SAT takes as is), seeded."""
     def model(variables, rows, costs, maximize):
         return CompiledModel(variables, rows, Linear(costs), maximize)
@@ -68,13 +71,13 @@ def generated() -> list[tuple[str, CompiledModel, float | None]]:
     items = [CompiledVariable(f"x{j}", True, 0, 1) for j in range(60)]
     rows = [CompiledRow(f"cap{r}", weights := {v.name: rng.randint(5, 60) for v in items}, -math.inf,
                         sum(weights.values()) // 2) for r in range(5)]
-    found.append(("gen-knapsack", model(items, rows, {v.name: rng.randint(10, 80) for v in items}, True), None))
+    found.append(("gen-knapsack", model(items, rows, {v.name: rng.randint(10, 80) for v in items}, True), {}))
     rng = random.Random(12)  # weighted set cover: 80 elements, 160 sets of 3-8 elements
     sets = [CompiledVariable(f"s{j}", True, 0, 1) for j in range(160)]
     members = {v.name: rng.sample(range(80), rng.randint(3, 8)) for v in sets}
     rows = [CompiledRow(f"e{e}", {name: 1 for name, m in members.items() if e in m} or {sets[e].name: 1}, 1, math.inf)
             for e in range(80)]
-    found.append(("gen-setcover", model(sets, rows, {v.name: rng.randint(1, 20) for v in sets}, False), None))
+    found.append(("gen-setcover", model(sets, rows, {v.name: rng.randint(1, 20) for v in sets}, False), {}))
     rng = random.Random(13)  # generalized assignment: 8 agents, 40 jobs
     pairs = [(a, j) for a in range(8) for j in range(40)]
     x = {(a, j): CompiledVariable(f"x{a}_{j}", True, 0, 1) for a, j in pairs}
@@ -83,32 +86,27 @@ def generated() -> list[tuple[str, CompiledModel, float | None]]:
     rows += [CompiledRow(f"agent{a}", {x[a, j].name: size[a, j] for j in range(40)}, -math.inf,
                          int(0.8 * sum(size[a, j] for j in range(40)) / 8 * 1.0 + 20)) for a in range(8)]
     found.append(("gen-gap", model(list(x.values()), rows, {x[p].name: rng.randint(10, 50) for p in pairs}, False),
-                  None))
+                  {}))
     return found
 
 
-def read_manifest(folder: Path) -> dict[str, float]:
-    """name -> known optimal objective, from any manifest*.json / *.csv in the folder."""
+def read_manifest(folder: Path) -> dict[str, dict]:
+    """file stem -> {"status", "objective"} known, from manifest*.json / manifest*.csv in the folder."""
     rows: list[dict] = []
-    for path in list(folder.glob("manifest*.json")) + list(folder.glob("*.json")):
+    for path in folder.glob("manifest*.json"):
         data = json.loads(path.read_text())
-        items = data.get("instances", data) if isinstance(data, dict) else data
-        if isinstance(items, dict):
-            items = [{"name": key, **(value if isinstance(value, dict) else {"objective": value})}
-                     for key, value in items.items()]
-        rows += [item for item in items if isinstance(item, dict)]
-    for path in list(folder.glob("manifest*.csv")):
+        rows += data.get("instances", []) if isinstance(data, dict) else data
+    for path in folder.glob("manifest*.csv"):
         rows += list(csv.DictReader(path.open()))
     known = {}
     for row in rows:
-        name = next((row[k] for k in ("name", "instance", "file") if row.get(k)), None)
-        value = next((row[k] for k in ("optimum", "optimal_objective", "objective", "optimal_value",
-                                       "known_optimum", "objective_value") if row.get(k) not in (None, "")), None)
-        if name and value is not None:
-            try:
-                known[Path(str(name)).name.split(".")[0]] = float(value)
-            except ValueError:
-                pass
+        name = row.get("file") or row.get("name")
+        if not name:
+            continue
+        entry = {"status": row.get("status") or "optimal"}
+        if row.get("objective") not in (None, ""):
+            entry["objective"] = float(row["objective"])
+        known[Path(str(name)).name.split(".")[0]] = entry
     return known
 
 
@@ -145,23 +143,30 @@ def main() -> None:
         results = []
         for backend in CANDIDATES[kind]:
             started = time.perf_counter()
-            outcome = solve_model(model, options, backend)
+            try:
+                outcome = solve_model(model, options, backend)
+            except ModelError:
+                continue  # the solver cannot take this model (CP-SAT and continuous variables)
             seconds = time.perf_counter() - started
             results.append({"instance": name, "class": kind, "backend": backend, "seconds": round(seconds, 3),
                             "status": outcome.status, "objective": outcome.objective_value, "gap": outcome.gap,
-                            "solver": outcome.solver, "known": known})
-        if known is None:  # the objective most optimal runs agree on
+                            "solver": outcome.solver})
+        target, expected = known.get("objective"), known.get("status")
+        if not known:  # no manifest entry: the objective (or status) most backends agree on
             optima = [r["objective"] for r in results if r["status"] == "optimal" and r["objective"] is not None]
-            known = statistics.median(optima) if len(optima) >= 2 else None
-        optimal_seen = any(r["status"] == "optimal" for r in results)
+            target = statistics.median(optima) if len(optima) >= 2 else None
+            ends = [r["status"] for r in results if r["status"] in ("infeasible", "unbounded")]
+            expected = ends[0] if ends and not optima else None
         for r in results:
-            verdict = right(r["objective"], known, kind != "lp")
             if r["status"] == "optimal":
-                r["right"], r["wrong"] = verdict is not False, verdict is False
+                verdict = right(r["objective"], target, kind != "lp")
+                r["wrong"] = verdict is False or expected in ("infeasible", "unbounded")
             elif r["status"] in ("infeasible", "unbounded"):
-                r["right"], r["wrong"] = not optimal_seen and known is None, optimal_seen or known is not None
+                r["wrong"] = expected is not None and r["status"] != expected
             else:
-                r["right"] = r["wrong"] = False
+                r["wrong"] = False
+            r["right"] = r["status"] in ("optimal", "infeasible", "unbounded") and not r["wrong"]
+            r["known"] = target if target is not None else expected
             objective = "-" if r["objective"] is None else f"{r['objective']:.10g}"
             flag = " WRONG" if r["wrong"] else ""
             print(f"{name:<16}{kind:<9}{len(model.variables):>7}{len(model.rows):>7}  {r['backend']:<8}"

@@ -236,6 +236,11 @@ def choose_backend(model: CompiledModel, choice: SolverChoice = "auto") -> str:
         backend = choice.upper()
         if backend in LP_BACKENDS and model.is_mip:
             raise ModelError([{"field": "solver", "message": f"{choice} solves LPs only; the model has integer variables"}])
+        if backend == "CP_SAT" and not all(v.integer for v in model.variables):
+            # MathOpt's CP-SAT scales continuous variables onto integers: measured, it called a
+            # feasible MIP (rgn) infeasible. Refuse rather than answer wrongly.
+            raise ModelError([{"field": "solver", "message": "cp_sat solves models whose variables are all "
+                                                             "integer; use highs or scip for continuous ones"}])
         return backend
     return AUTO_BACKEND[model_class(model)]
 

@@ -17,6 +17,7 @@ import math
 import os
 import time
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from chalicelib.engine import deadline, interrupt
@@ -84,15 +85,13 @@ def build(model: "CompiledModel") -> Matrix:
     proto.linear_constraints.ids.extend(range(len(rows)))
     proto.linear_constraints.lower_bounds.extend([r.lower for r in rows])
     proto.linear_constraints.upper_bounds.extend([r.upper for r in rows])
-    lengths, columns, coefficients = [], [], []
-    lookup = index.__getitem__
-    for row in rows:
-        lengths.append(len(row.coefficients))
-        columns.extend(map(lookup, row.coefficients))
-        coefficients.extend(row.coefficients.values())
+    lengths = [len(row.coefficients) for row in rows]
+    total = sum(lengths)
     row_ids = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
-    column_ids = np.asarray(columns, dtype=np.int64)
-    values = np.asarray(coefficients, dtype=np.float64)
+    column_ids = np.fromiter(map(index.__getitem__, chain.from_iterable(row.coefficients for row in rows)),
+                             dtype=np.int64, count=total)
+    values = np.fromiter(chain.from_iterable(row.coefficients.values() for row in rows), dtype=np.float64,
+                         count=total)
     keep = values != 0  # MathOpt wants sorted (row, column) pairs; zeros add nothing
     row_ids, column_ids, values = row_ids[keep], column_ids[keep], values[keep]
     order = np.lexsort((column_ids, row_ids))
