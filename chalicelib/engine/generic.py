@@ -2,9 +2,9 @@
 
 JSON models are checked and resolved here, collecting every problem with the
 constraint or variable it belongs to; MPS/LP text is read by OR-Tools'
-model_builder. Both become a `CompiledModel`, which pywraplp solves with the
-backend that fits: GLOP for LPs (with duals and reduced costs), CP-SAT for
-pure-integer models with integral data, SCIP for other MIPs.
+model_builder. Both become a `CompiledModel`, which MathOpt solves (mathopt_backend)
+with the chosen backend; `auto` runs what measured best per model class (AUTO_BACKEND,
+docs/solver.md). LPs answer with duals and reduced costs.
 
 Whatever the format, every coefficient, constant and bound that reaches a solver is
 finite and within +-MAX_MAGNITUDE (a bound may also be infinite: none); MPS and LP
@@ -218,7 +218,7 @@ def _text_bound(value: float) -> float:
 
 ModelClass = Literal["lp", "integer", "mip"]
 
-AUTO_BACKEND: dict[str, str] = {"lp": "GLOP", "integer": "HIGHS", "mip": "HIGHS"}
+AUTO_BACKEND: dict[str, str] = {"lp": "GLOP", "integer": "HIGHS", "mip": "SCIP"}
 """What `auto` runs for each model class; chosen by measurement (bench/solver_choice.py,
 numbers in docs/solver.md)."""
 

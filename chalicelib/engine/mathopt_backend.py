@@ -121,13 +121,14 @@ def solve(model: "CompiledModel", backend: str, options: RunOptions) -> Run:
         return Run("infeasible", name, _ms(started), message=f"No assignment satisfies every constraint: "
                                                               f"{contradiction}.")
     matrix = build(model)
-    parameters = _parameters(backend, options, is_mip)
-    result, error = _solve(matrix.proto, backend, parameters)
+    limit_s = deadline.remaining(options.time_limit_s)
+    result, error = _solve(matrix.proto, backend, _parameters(backend, options, is_mip, limit_s))
     if error:
         return Run("error", name, _ms(started), message=error)
     status = _STATUS.get(_reason_name(result), "error")
     if status == "infeasible_or_unbounded":
-        status = _infeasible_or_unbounded(result, matrix.proto, backend, options, is_mip)
+        left_s = max(deadline.MIN_SOLVER_S, limit_s - (time.perf_counter() - started))
+        status = _infeasible_or_unbounded(result, matrix.proto, backend, options, is_mip, left_s)
     primal, dual = _solutions(result)
     if status in ("optimal", "feasible", "imprecise") and primal is None:
         status = "time_limit"
@@ -135,7 +136,7 @@ def solve(model: "CompiledModel", backend: str, options: RunOptions) -> Run:
         status = "feasible"  # a solution, but not to the requested tolerances
     if status not in ("optimal", "feasible"):
         message = result.termination.detail if status == "error" else None
-        return Run(status, name, _ms(started), gap_tolerance=tolerance, message=message or None)
+        return Run(status, name, _ms(started), message=message or None)
 
     objective = primal.objective_value if model.objective is not None else None
     bound = result.termination.objective_bounds.dual_bound
@@ -165,12 +166,11 @@ _STATUS = {
 }
 
 
-def _parameters(backend: str, options: RunOptions, is_mip: bool, limit_s: float | None = None) -> Any:
+def _parameters(backend: str, options: RunOptions, is_mip: bool, limit_s: float) -> Any:
     from ortools.math_opt import parameters_pb2
 
     parameters = parameters_pb2.SolveParametersProto(enable_output=False)
-    seconds = deadline.remaining(options.time_limit_s) if limit_s is None else limit_s
-    parameters.time_limit.FromTimedelta(datetime.timedelta(seconds=seconds))
+    parameters.time_limit.FromTimedelta(datetime.timedelta(seconds=limit_s))
     if is_mip:
         parameters.relative_gap_tolerance = options.gap_tolerance
     if backend == "CP_SAT":
@@ -204,7 +204,8 @@ def _solve(proto: Any, backend: str, parameters: Any) -> tuple[Any, str | None]:
     return result, None
 
 
-def _infeasible_or_unbounded(result: Any, proto: Any, backend: str, options: RunOptions, is_mip: bool) -> str:
+def _infeasible_or_unbounded(result: Any, proto: Any, backend: str, options: RunOptions, is_mip: bool,
+                             limit_s: float) -> str:
     """Presolve proved "no finite optimum" without saying why: when the constraints alone are
     feasible the objective is unbounded, otherwise the model is infeasible."""
     from ortools.math_opt import result_pb2
@@ -220,7 +221,7 @@ def _infeasible_or_unbounded(result: Any, proto: Any, backend: str, options: Run
     without_objective = type(proto)()
     without_objective.CopyFrom(proto)
     without_objective.ClearField("objective")
-    parameters = _parameters(backend, options, is_mip)
+    parameters = _parameters(backend, options, is_mip, limit_s)
     if backend in WITH_PRESOLVE_SWITCH:
         from ortools.math_opt import parameters_pb2
 
