@@ -11,7 +11,12 @@ MIPs): known from a manifest*.json beside the files ({"instances": [{"file", "st
 backend, then per class and backend: right, wrong, refused, total seconds (a run that
 is not right counts the whole limit) and the shifted geometric mean.
 
-    .venv/bin/python bench/solver_choice.py [--time-limit 10] [--generated] [--json out.json] DIR...
+    .venv/bin/python bench/solver_choice.py [--time-limit 10] [--generated] [--json out.json]
+        [--highs-check GIT_DIR] DIR...
+
+--highs-check takes a git directory of github.com/ERGO-Code/HiGHS (e.g. what the fetch tool
+brings) and adds the MPS files of its check/instances named in HIGHS_CHECK, with the one
+optimum HiGHS' tests publish that the solvers disagree on (issue-2173).
 """
 from __future__ import annotations
 
@@ -34,6 +39,13 @@ from chalicelib.engine.generic import (  # noqa: E402
 from chalicelib.engine.options import RunOptions  # noqa: E402
 
 CANDIDATES = {"lp": ["glop", "highs", "pdlp"], "integer": ["highs", "scip", "cp_sat"], "mip": ["highs", "scip", "cp_sat"]}
+HIGHS_CHECK = ["25fv47", "80bau3b", "adlittle", "afiro", "bgetam", "box1", "cplex1", "e226", "etamacro",
+               "ex72a", "forest6", "gams10am", "gas11", "greenbea", "israel", "klein1", "perold", "qap04",
+               "refinery", "scrs8", "shell", "stair", "standata", "standmps", "vol1", "woodinfe", "3015", "bell5",
+               "egout", "flugpl", "gesa2", "gt2", "infeasible-mip1", "issue-2446", "rgn", "sp150x300d",
+               "issue-2095", "issue-2402", "lseu", "p01", "p0548", "issue-2173"]
+HIGHS_CHECK_KNOWN = [{"file": "issue-2173.mps", "status": "optimal", "objective": -26770.8075489}]
+"""HiGHS check/TestMipSolver.cpp, TEST_CASE("issue-2173"): solved with mip_rel_gap = 0."""
 SHIFT_S = 1.0  # shifted geometric mean, as MIPLIB/Mittelmann report (their shift is 10 s on hour-long limits)
 
 
@@ -59,6 +71,20 @@ def read_instances(folders: list[Path]) -> list[tuple[str, CompiledModel, dict]]
             seen.add(stem)
             found.append((stem, model, known.get(stem, {})))
     return found
+
+
+def export_highs_check(git_dir: Path) -> Path:
+    """The HIGHS_CHECK files of a HiGHS git directory, in a temporary folder with a manifest."""
+    import subprocess
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="highs-check-"))
+    for name in HIGHS_CHECK:
+        text = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"HEAD:check/instances/{name}.mps"],
+                              check=True, capture_output=True).stdout
+        (folder / f"{name}.mps").write_bytes(text)
+    (folder / "manifest.json").write_text(json.dumps({"instances": HIGHS_CHECK_KNOWN}))
+    return folder
 
 
 def generated() -> list[tuple[str, CompiledModel, dict]]:
@@ -119,13 +145,15 @@ def right(objective: float | None, target: float | None, is_mip: bool) -> bool |
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("folders", nargs="*", type=Path)
+    parser.add_argument("--highs-check", type=Path, help="a git directory of ERGO-Code/HiGHS")
     parser.add_argument("--time-limit", type=float, default=10.0)
     parser.add_argument("--json", type=Path, help="write every run here")
     parser.add_argument("--only", help="comma-separated instance names")
     parser.add_argument("--generated", action="store_true", help="add three seeded pure-integer models")
     args = parser.parse_args()
-    instances = read_instances(args.folders) + (generated() if args.generated else [])
+    folders = args.folders + ([export_highs_check(args.highs_check)] if args.highs_check else [])
+    instances = read_instances(folders) + (generated() if args.generated else [])
     if args.only:
         instances = [i for i in instances if i[0] in args.only.split(",")]
     options = RunOptions(time_limit_s=args.time_limit)
