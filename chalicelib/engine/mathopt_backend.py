@@ -278,25 +278,19 @@ def _ms(started: float) -> int:
     return int((time.perf_counter() - started) * 1000)
 
 
-_QUIET_PRINTER: list[Any] = []  # the ctypes callback must outlive every SCIP call
-
-
+@functools.cache
 def _silence_scip_errors() -> None:
-    """SCIP prints errors to stderr with no option to stop it; gSCIP's interrupt handler makes
-    SCIP 10 print one harmless error on every solve (the interrupt still works). Install a
-    no-op error printer once: nothing a solver says reaches stdout or stderr."""
-    if _QUIET_PRINTER:
-        return
+    """SCIP prints errors to stderr with no parameter to stop it, and gSCIP's interrupt handler
+    makes SCIP 10 print two harmless error lines on every solve (the interrupt still works).
+    SCIP skips its error printer when it is NULL (scip/message.c): set it so, once."""
     import ortools
 
-    printer_type = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p)
-    _QUIET_PRINTER.append(printer_type(lambda data, text, arguments: None))
     libraries = os.path.join(os.path.dirname(ortools.__file__), ".libs")
     try:
         name = next(n for n in os.listdir(libraries) if n.startswith("libscip"))
-        ctypes.CDLL(os.path.join(libraries, name)).SCIPmessageSetErrorPrinting(_QUIET_PRINTER[0], None)
+        ctypes.CDLL(os.path.join(libraries, name)).SCIPmessageSetErrorPrinting(None, None)
     except (OSError, AttributeError, StopIteration):
-        pass  # another packaging of OR-Tools: SCIP may then print that one line
+        pass  # another packaging of OR-Tools: SCIP may then print those lines
 
 
 @functools.cache
