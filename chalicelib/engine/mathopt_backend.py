@@ -3,7 +3,7 @@
 MathOpt gives every solver the same status, bounds, duals, reduced costs and basis, and it
 reaches the HiGHS bundled in OR-Tools with correct duals (pywraplp's HiGHS returns wrong ones).
 The model goes in as a ModelProto filled from column arrays and is solved by MathOpt's core
-`solve`: no Python object per variable or term (a 100k-term model builds in tens of ms).
+`solve`: no Python object per variable or term.
 
 Solver output is off (nothing is printed). An INFEASIBLE_OR_UNBOUNDED answer (presolve cannot
 tell which) is settled by asking the same solver whether the constraints alone are feasible.
@@ -17,7 +17,6 @@ import math
 import os
 import time
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from chalicelib.engine import deadline, interrupt
@@ -25,8 +24,6 @@ from chalicelib.engine.options import RunOptions, gap_status
 from chalicelib.engine.result import relative_gap
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from chalicelib.engine.generic import CompiledModel
 
 SOLVER_TYPES = {"GLOP": "SOLVER_TYPE_GLOP", "PDLP": "SOLVER_TYPE_PDLP", "HIGHS": "SOLVER_TYPE_HIGHS",
@@ -60,17 +57,15 @@ class Run:
 
 @dataclass
 class Matrix:
-    """The ModelProto and the sorted coordinate arrays (to compute row activities)."""
+    """The ModelProto and, per row, its (column, coefficient) terms (to compute activities)."""
 
     proto: Any
-    rows: "np.ndarray" = field(repr=False)
-    columns: "np.ndarray" = field(repr=False)
-    coefficients: "np.ndarray" = field(repr=False)
+    rows: list[list[tuple[int, float]]] = field(repr=False)
 
 
 def build(model: "CompiledModel") -> Matrix:
-    """The ModelProto of `model`, without names (results are mapped back by index)."""
-    import numpy as np
+    """The ModelProto of `model`, without names (results are mapped back by index). Plain
+    lists and `extend`: no numpy, whose import alone costs ~0.25 s of a cold start."""
     from ortools.math_opt import model_pb2
 
     proto = model_pb2.ModelProto()
@@ -85,29 +80,26 @@ def build(model: "CompiledModel") -> Matrix:
     proto.linear_constraints.ids.extend(range(len(rows)))
     proto.linear_constraints.lower_bounds.extend([r.lower for r in rows])
     proto.linear_constraints.upper_bounds.extend([r.upper for r in rows])
-    lengths = [len(row.coefficients) for row in rows]
-    total = sum(lengths)
-    row_ids = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
-    column_ids = np.fromiter(map(index.__getitem__, chain.from_iterable(row.coefficients for row in rows)),
-                             dtype=np.int64, count=total)
-    values = np.fromiter(chain.from_iterable(row.coefficients.values() for row in rows), dtype=np.float64,
-                         count=total)
-    keep = values != 0  # MathOpt wants sorted (row, column) pairs; zeros add nothing
-    row_ids, column_ids, values = row_ids[keep], column_ids[keep], values[keep]
-    order = np.lexsort((column_ids, row_ids))
-    row_ids, column_ids, values = row_ids[order], column_ids[order], values[order]
-    matrix = proto.linear_constraint_matrix
-    matrix.row_ids.extend(row_ids.tolist())
-    matrix.column_ids.extend(column_ids.tolist())
-    matrix.coefficients.extend(values.tolist())
+    lookup = index.__getitem__
+    terms = [_sorted_terms(lookup, row.coefficients) for row in rows]
+    matrix = proto.linear_constraint_matrix  # sorted by (row, column), as MathOpt requires
+    matrix.row_ids.extend([r for r, row in enumerate(terms) for _ in row])
+    matrix.column_ids.extend([column for row in terms for column, _ in row])
+    matrix.coefficients.extend([c for row in terms for _, c in row])
 
     if model.objective is not None:
-        terms = sorted((index[name], c) for name, c in model.objective.coefficients.items() if c)
-        proto.objective.linear_coefficients.ids.extend([i for i, _ in terms])
-        proto.objective.linear_coefficients.values.extend([c for _, c in terms])
+        objective = _sorted_terms(lookup, model.objective.coefficients)
+        proto.objective.linear_coefficients.ids.extend([i for i, _ in objective])
+        proto.objective.linear_coefficients.values.extend([c for _, c in objective])
         proto.objective.offset = model.objective.constant
         proto.objective.maximize = model.maximize
-    return Matrix(proto, row_ids, column_ids, values)
+    return Matrix(proto, terms)
+
+
+def _sorted_terms(lookup: Any, coefficients: dict[str, float]) -> list[tuple[int, float]]:
+    """(column, coefficient) pairs by column, zeros left out; zip and map keep it in C."""
+    pairs = sorted(zip(map(lookup, coefficients), coefficients.values()))
+    return [pair for pair in pairs if pair[1]] if 0 in coefficients.values() else pairs
 
 
 def solve(model: "CompiledModel", backend: str, options: RunOptions) -> Run:
@@ -148,7 +140,7 @@ def solve(model: "CompiledModel", backend: str, options: RunOptions) -> Run:
         status = gap_status(True, gap, tolerance)
     values = _dense(primal.variable_values, len(model.variables))
     run = Run(status, name, _ms(started), objective_value=objective, best_bound=best_bound, gap=gap,
-              gap_tolerance=tolerance, values=values, activities=_activities(matrix, values, len(model.rows)))
+              gap_tolerance=tolerance, values=values, activities=_activities(matrix, values))
     if not is_mip and dual is not None:
         run.duals = _dense(dual.dual_values, len(model.rows))
         run.reduced_costs = _dense(dual.reduced_costs, len(model.variables))
@@ -258,11 +250,8 @@ def _dense(vector: Any, size: int) -> list[float]:
     return values
 
 
-def _activities(matrix: Matrix, values: list[float], size: int) -> list[float]:
-    import numpy as np
-
-    x = np.asarray(values, dtype=np.float64)
-    return np.bincount(matrix.rows, weights=matrix.coefficients * x[matrix.columns], minlength=size).tolist()
+def _activities(matrix: Matrix, values: list[float]) -> list[float]:
+    return [sum(c * values[column] for column, c in row) for row in matrix.rows]
 
 
 def _contradictory_bounds(model: "CompiledModel") -> str | None:

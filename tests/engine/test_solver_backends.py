@@ -131,6 +131,20 @@ def test_no_solver_prints_anything(capfd):
     assert out == "" and err == ""
 
 
+@pytest.mark.parametrize("solver", LP_BACKENDS)
+def test_zero_coefficients_and_a_constant_objective_term(solver):
+    # max 3x + 0y + 5  s.t.  cap: x + 0y <= 4, y <= 2: x = 4, objective 17; cap's dual 3.
+    outcome = solve({"variables": [{"name": "x"}, {"name": "y", "upper": 2}],
+                     "constraints": [{"name": "cap", "terms": [{"variable": "x", "coefficient": 1},
+                                                               {"variable": "y", "coefficient": 0}],
+                                      "sense": "<=", "rhs": 4}],
+                     "objective": {"sense": "maximize", "terms": [{"variable": "x", "coefficient": 3},
+                                                                  {"variable": "y", "coefficient": 0}],
+                                   "constant": 5}}, solver)
+    assert outcome.status == "optimal" and outcome.objective_value == pytest.approx(17, rel=1e-6)
+    assert outcome.solution["constraints"]["cap"] == pytest.approx({"activity": 4, "dual_value": 3}, abs=1e-6)
+
+
 def test_feasibility_model_has_no_gap():
     outcome = solve({"variables": [{"name": "x", "type": "integer", "upper": 4}],
                      "constraints": [{"expression": "2*x == 6"}]}, "auto")
