@@ -2,7 +2,7 @@
 
 MathOpt gives every solver the same status, bounds, duals, reduced costs and basis, and it
 reaches the HiGHS bundled in OR-Tools with correct duals (pywraplp's HiGHS returns wrong ones).
-The model goes in as a ModelProto filled from column arrays and is solved by MathOpt's core
+The model goes in as a ModelProto filled from plain lists and is solved by MathOpt's core
 `solve`: no Python object per variable or term.
 
 Solver output is off (nothing is printed). An INFEASIBLE_OR_UNBOUNDED answer (presolve cannot
@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from chalicelib.engine import deadline, interrupt
+from chalicelib.engine import cpsat, deadline, interrupt
 from chalicelib.engine.options import RunOptions, gap_status
 from chalicelib.engine.result import relative_gap
 
@@ -28,13 +28,11 @@ if TYPE_CHECKING:
 
 SOLVER_TYPES = {"GLOP": "SOLVER_TYPE_GLOP", "PDLP": "SOLVER_TYPE_PDLP", "HIGHS": "SOLVER_TYPE_HIGHS",
                 "SCIP": "SOLVER_TYPE_GSCIP", "CP_SAT": "SOLVER_TYPE_CP_SAT"}
-LP_ONLY = {"GLOP", "PDLP"}
 WITHOUT_THREADS = {"HIGHS", "SCIP"}
 """MathOpt's HiGHS refuses `threads`; SCIP 10 turns concurrent with threads and then often
 stops after the root node."""
 WITHOUT_SEED = {"PDLP"}  # MathOpt's PDLP refuses `random_seed`
 WITH_PRESOLVE_SWITCH = {"GLOP", "HIGHS"}
-CP_SAT_WORKERS = 2  # as cpsat.DEFAULT_NUM_WORKERS: the Lambda function has two vCPUs
 
 
 @dataclass
@@ -166,7 +164,7 @@ def _parameters(backend: str, options: RunOptions, is_mip: bool, limit_s: float)
     if is_mip:
         parameters.relative_gap_tolerance = options.gap_tolerance
     if backend == "CP_SAT":
-        parameters.threads = options.num_workers or CP_SAT_WORKERS
+        parameters.threads = options.num_workers or cpsat.DEFAULT_NUM_WORKERS  # as templates run it
     elif options.num_workers and backend not in WITHOUT_THREADS:
         parameters.threads = options.num_workers
     if options.seed is not None and backend not in WITHOUT_SEED:
