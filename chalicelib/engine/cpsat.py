@@ -4,21 +4,23 @@
     if run["has_solution"]:
         start = solver.value(start_var)
 
-`run` carries status, objective_value, best_bound, gap, solve_time_ms and solver in our
-vocabulary, the same keys as `linear.solve`. CP-SAT takes integer coefficients only: decimal
-costs are multiplied by `scale_factor(costs)` and rounded before they reach it; pass that
-factor as `objective_scale` to get the objective back in input units.
+`run` carries status, objective_value, best_bound, gap, gap_tolerance, solve_time_ms and solver
+in our vocabulary, the same keys as `linear.solve`. CP-SAT stops at the run's gap tolerance
+(RunOptions.gap_tolerance, default 1e-4) and the run is `optimal` exactly when it proved that gap.
+
+CP-SAT takes integer coefficients only: decimal costs are multiplied by `scale_factor(costs)`
+and rounded before they reach it; pass that factor as `objective_scale` to get the objective
+back in input units.
 """
 from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
 from chalicelib.engine import deadline, interrupt
-from chalicelib.engine.options import RunOptions
+from chalicelib.engine.options import RunOptions, gap_status
 from chalicelib.engine.result import relative_gap
 
 DEFAULT_NUM_WORKERS = 2
-PROVEN_GAP = 1e-6  # a gap above this is not a proof of optimality
 INT_LIMIT = 2**60  # scaled sums stay below this, well inside CP-SAT's int64
 
 # CpSolverStatus name -> our status. UNKNOWN means the limit hit before any solution was found.
@@ -65,8 +67,7 @@ def create_solver(options: RunOptions, parameters: Mapping[str, Any] | None = No
     solver.parameters.num_workers = options.num_workers or DEFAULT_NUM_WORKERS
     if options.seed is not None:
         solver.parameters.random_seed = options.seed
-    if options.relative_gap is not None:
-        solver.parameters.relative_gap_limit = options.relative_gap
+    solver.parameters.relative_gap_limit = options.gap_tolerance
     for name, value in (parameters or {}).items():
         if isinstance(value, (list, tuple)):
             getattr(solver.parameters, name).extend(value)
@@ -93,14 +94,15 @@ def solve(model: Any, options: RunOptions, *, objective_scale: float = 1.0,
     if has_solution and model.has_objective():
         objective_value = solver.objective_value / objective_scale
         best_bound = solver.best_objective_bound / objective_scale
-        if status == "optimal" and (relative_gap(objective_value, best_bound) or 0) > PROVEN_GAP:
-            status = "feasible"  # CP-SAT says OPTIMAL when it stops at relative_gap_limit
+        if status == "optimal":  # CP-SAT also says OPTIMAL when it stops at relative_gap_limit
+            status = gap_status(True, relative_gap(objective_value, best_bound), options.gap_tolerance)
     run = {
         "status": status,
         "has_solution": has_solution,
         "objective_value": objective_value,
         "best_bound": best_bound,
         "gap": relative_gap(objective_value, best_bound),
+        "gap_tolerance": options.gap_tolerance if objective_value is not None else None,
         "solve_time_ms": int(solver.wall_time * 1000),
         "solver": _solver_name(),
     }

@@ -2,9 +2,9 @@
 
 JSON models are checked and resolved here, collecting every problem with the
 constraint or variable it belongs to; MPS/LP text is read by OR-Tools'
-model_builder. Both become a `CompiledModel`, which pywraplp solves with the
-backend that fits: GLOP for LPs (with duals and reduced costs), CP-SAT for
-pure-integer models with integral data, SCIP for other MIPs.
+model_builder. Both become a `CompiledModel`, which MathOpt solves (mathopt_backend)
+with the chosen backend; `auto` runs what measured best per model class (AUTO_BACKEND,
+docs/solver.md). LPs answer with duals and reduced costs.
 
 Whatever the format, every coefficient, constant and bound that reaches a solver is
 finite and within +-MAX_MAGNITUDE (a bound may also be infinite: none); MPS and LP
@@ -16,14 +16,13 @@ import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from chalicelib.engine import linear
 from chalicelib.engine.expressions import ExpressionError, Linear, canonical_name, parse_expression, parse_relation
 from chalicelib.engine.linear_model import LinearModel
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
 from chalicelib.schemas.common import MAX_MAGNITUDE, is_safe_number
 
-SolverChoice = Literal["auto", "glop", "pdlp", "scip", "cp_sat"]
+SolverChoice = Literal["auto", "glop", "pdlp", "highs", "scip", "cp_sat"]
 LP_BACKENDS = {"GLOP", "PDLP"}
 TEXT_INFINITY = 1e30
 """In MPS and LP text a bound this large means no bound (the formats' own convention)."""
@@ -188,19 +187,37 @@ def compile_text(text: str, text_format: Literal["mps", "lp"]) -> CompiledModel:
     return read_text(text, text_format)
 
 
+ModelClass = Literal["lp", "integer", "mip"]
+
+AUTO_BACKEND: dict[str, str] = {"lp": "GLOP", "integer": "HIGHS", "mip": "SCIP"}
+"""What `auto` runs for each model class; chosen by measurement (bench/solver_choice.py,
+numbers in docs/solver.md)."""
+
+
+def model_class(model: CompiledModel) -> ModelClass:
+    """`lp` (no integer variable), `integer` (integer variables with finite bounds and integral
+    coefficients and sides: what CP-SAT takes as is) or `mip` (every other model)."""
+    if not model.is_mip:
+        return "lp"
+    return "integer" if _integral(model) else "mip"
+
+
 def choose_backend(model: CompiledModel, choice: SolverChoice = "auto") -> str:
     if choice != "auto":
         backend = choice.upper()
         if backend in LP_BACKENDS and model.is_mip:
             raise ModelError([{"field": "solver", "message": f"{choice} solves LPs only; the model has integer variables"}])
+        if backend == "CP_SAT" and not all(v.integer for v in model.variables):
+            # MathOpt's CP-SAT scales continuous variables onto integers: measured, it called a
+            # feasible MIP (rgn) infeasible. Refuse rather than answer wrongly.
+            raise ModelError([{"field": "solver", "message": "cp_sat solves models whose variables are all "
+                                                             "integer; use highs or scip for continuous ones"}])
         return backend
-    if not model.is_mip:
-        return "GLOP"
-    return "CP_SAT" if _fits_cp_sat(model) else "SCIP"
+    return AUTO_BACKEND[model_class(model)]
 
 
-def _fits_cp_sat(model: CompiledModel) -> bool:
-    """CP-SAT needs integer variables with finite bounds and integral coefficients."""
+def _integral(model: CompiledModel) -> bool:
+    """Integer variables with finite bounds, integral coefficients and sides."""
     def integral(value: float) -> bool:
         return math.isinf(value) or float(value).is_integer()
 
@@ -213,61 +230,29 @@ def _fits_cp_sat(model: CompiledModel) -> bool:
 
 
 def solve_model(model: CompiledModel, options: RunOptions, choice: SolverChoice = "auto") -> SolveOutcome:
+    """Solve with the chosen backend through MathOpt; the answer names every value."""
+    from chalicelib.engine import mathopt_backend
+
     backend = choose_backend(model, choice)
-    solver = linear.create_solver(backend)
-    infinity = solver.infinity()
-
-    def bound(value: float) -> float:
-        return max(-infinity, min(infinity, value))
-
-    # Variables.
-    handles = {}
-    for v in model.variables:
-        make = solver.IntVar if v.integer else solver.NumVar
-        handles[v.name] = make(bound(v.lower), bound(v.upper), v.name)
-
-    # Constraints.
-    rows = []
-    for row in model.rows:
-        constraint = solver.Constraint(bound(row.lower), bound(row.upper), row.name)
-        for name, coefficient in row.coefficients.items():
-            constraint.SetCoefficient(handles[name], coefficient)
-        rows.append(constraint)
-
-    # Objective.
-    objective = solver.Objective()
-    if model.objective is not None:
-        for name, coefficient in model.objective.coefficients.items():
-            objective.SetCoefficient(handles[name], coefficient)
-        objective.SetOffset(model.objective.constant)
-        objective.SetOptimizationDirection(model.maximize)
-
-    # Solve.
-    run = linear.solve(solver, options, is_mip=backend not in LP_BACKENDS, backend=backend)
-    outcome = SolveOutcome(status=run["status"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
-                           message=_MESSAGES.get(run["status"]))
-    if not run["has_solution"]:
+    run = mathopt_backend.solve(model, backend, options)
+    outcome = SolveOutcome(status=run.status, solver=run.solver, solve_time_ms=run.solve_time_ms,
+                           gap_tolerance=run.gap_tolerance, message=run.message or _MESSAGES.get(run.status))
+    if run.values is None:
         return outcome
 
     # Readable output: values, activities, and for LPs duals and reduced costs.
-    activities = solver.ComputeConstraintActivities()
-    values = {}
-    for v in model.variables:
-        value = handles[v.name].solution_value()
-        values[v.name] = round(value) if v.integer else value
-    constraints: dict[str, dict[str, float]] = {}
-    for row, constraint in zip(model.rows, rows):
-        constraints[row.name] = {"activity": activities[constraint.index()]}
-        if backend in LP_BACKENDS:
-            constraints[row.name]["dual_value"] = constraint.dual_value()
+    values = {v.name: round(value) if v.integer else value for v, value in zip(model.variables, run.values)}
+    constraints: dict[str, dict[str, float]] = {row.name: {"activity": activity}
+                                                for row, activity in zip(model.rows, run.activities)}
     solution: dict[str, Any] = {"variables": values, "constraints": constraints}
-    if backend in LP_BACKENDS:
-        solution["reduced_costs"] = {v.name: handles[v.name].reduced_cost() for v in model.variables}
-    has_objective = model.objective is not None
+    if run.duals is not None:
+        for row, dual in zip(model.rows, run.duals):
+            constraints[row.name]["dual_value"] = dual
+        solution["reduced_costs"] = {v.name: cost for v, cost in zip(model.variables, run.reduced_costs)}
     return outcome.model_copy(update={
-        "objective_value": run["objective_value"] if has_objective else None,
-        "best_bound": run["best_bound"] if has_objective else None,
-        "gap": run["gap"] if has_objective else None,
+        "objective_value": run.objective_value,
+        "best_bound": run.best_bound,
+        "gap": run.gap,
         "solution": solution,
     })
 
@@ -276,5 +261,5 @@ _MESSAGES = {
     "infeasible": "No assignment satisfies every constraint.",
     "unbounded": "The objective can improve without limit; a bound or constraint is missing.",
     "time_limit": "No feasible solution was found within the time limit; raise time_limit_s.",
-    "feasible": "Stopped at the time limit or gap; the solution is feasible, not proven optimal.",
+    "feasible": "Stopped before the gap closed to gap_tolerance: the solution is feasible, not proven optimal.",
 }

@@ -1,11 +1,15 @@
-"""Run a pywraplp (LP/MIP) model under our RunOptions and map its status."""
+"""Run a pywraplp (LP/MIP) model under our RunOptions and map its status.
+
+A MIP is solved to the run's gap tolerance (RunOptions.gap_tolerance, default 1e-4) and is
+`optimal` exactly when the solver proved it within that gap; `run["gap_tolerance"]` says which.
+"""
 from __future__ import annotations
 
 import time
 from typing import Any
 
 from chalicelib.engine import deadline, interrupt
-from chalicelib.engine.options import RunOptions
+from chalicelib.engine.options import RunOptions, gap_status
 from chalicelib.engine.result import relative_gap
 
 
@@ -18,8 +22,6 @@ def create_solver(backend: str) -> Any:
         raise RuntimeError(f"OR-Tools solver backend {backend} is not available")
     return solver
 
-
-PROVEN_GAP = 1e-6  # a gap above this is not a proof of optimality
 
 # How each backend takes a random seed (pywraplp has no common setter).
 _SEED_PARAMETER = {"SCIP": "randomization/randomseedshift = {}", "CP_SAT": "random_seed:{}",
@@ -38,8 +40,8 @@ def solve(solver: Any, options: RunOptions, is_mip: bool, backend: str = "") -> 
     if options.seed is not None and backend in _SEED_PARAMETER:
         solver.SetSolverSpecificParametersAsString(_SEED_PARAMETER[backend].format(options.seed))
     parameters = pywraplp.MPSolverParameters()
-    if is_mip and options.relative_gap is not None:
-        parameters.SetDoubleParam(parameters.RELATIVE_MIP_GAP, options.relative_gap)
+    if is_mip:
+        parameters.SetDoubleParam(parameters.RELATIVE_MIP_GAP, options.gap_tolerance)
     started = time.perf_counter()
     with interrupt.on_stop(solver.InterruptSolve):
         code = solver.Solve(parameters)
@@ -64,14 +66,15 @@ def solve(solver: Any, options: RunOptions, is_mip: bool, backend: str = "") -> 
     if has_solution:
         best_bound = solver.Objective().BestBound() if is_mip else objective_value
     gap = relative_gap(objective_value, best_bound)
-    if status == "optimal" and (gap or 0) > PROVEN_GAP:
-        status = "feasible"  # MIP solvers say OPTIMAL when they stop at the requested gap
+    if status == "optimal" and is_mip:
+        status = gap_status(True, gap, options.gap_tolerance)
     return {
         "status": status,
         "has_solution": has_solution,
         "objective_value": objective_value,
         "best_bound": best_bound,
         "gap": gap,
+        "gap_tolerance": options.gap_tolerance if is_mip else None,
         "solve_time_ms": solve_time_ms,
         "solver": solver.SolverVersion() if hasattr(solver, "SolverVersion") else "pywraplp",
     }

@@ -1,9 +1,16 @@
-"""Run options every solve and execute accepts."""
+"""Run options every solve and execute accepts, and the one gap semantics every solver follows."""
 from __future__ import annotations
+
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 DEFAULT_TIME_LIMIT_S = 10.0
+DEFAULT_RELATIVE_GAP = 1e-4
+"""The MIP gap within which a run is `optimal` unless `relative_gap` says otherwise: the default
+of HiGHS, SCIP and Gurobi. Every solver is given it, so `optimal` means the same whatever ran."""
+GAP_SLACK = 1e-9
+"""Rounding allowance when a reported gap is compared with the tolerance."""
 
 
 class RunOptions(BaseModel):
@@ -14,8 +21,24 @@ class RunOptions(BaseModel):
     time_limit_s: float = Field(default=DEFAULT_TIME_LIMIT_S, gt=0, allow_inf_nan=False)
     """Wall-clock limit for the solver, in seconds; the best solution found by then is returned."""
     relative_gap: float | None = Field(default=None, ge=0, le=1, allow_inf_nan=False)
-    """Stop once the proven gap between solution and bound is at most this fraction (MIP only)."""
+    """MIP only: the solver stops once |objective - bound| / max(1, |objective|) is at most this,
+    and the result is then `optimal` (proven within this gap); default 0.0001. The result's
+    `gap_tolerance` repeats the gap used."""
     num_workers: int | None = Field(default=None, ge=1, le=16)
     """Solver threads; defaults to the solver's own choice."""
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
     """Random seed, for reproducible runs where the solver supports it."""
+
+    @property
+    def gap_tolerance(self) -> float:
+        """The relative gap this run proves MIPs to: `relative_gap`, or DEFAULT_RELATIVE_GAP."""
+        return DEFAULT_RELATIVE_GAP if self.relative_gap is None else self.relative_gap
+
+
+def gap_status(solver_says_optimal: bool, gap: float | None,
+               tolerance: float) -> Literal["optimal", "feasible"]:
+    """`optimal` exactly when the solver stopped on its proof and the gap we report (which can
+    differ from the solver's own measure) is within the tolerance; `feasible` otherwise."""
+    if solver_says_optimal and (gap or 0.0) <= tolerance + GAP_SLACK:
+        return "optimal"
+    return "feasible"

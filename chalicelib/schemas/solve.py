@@ -28,7 +28,9 @@ class SolveRequest(RequestModel):
     parameters: dict[str, FiniteNumber] = Field(default_factory=dict, max_length=10_000)
     """Overrides for the JSON model's named parameters."""
     solver: SolverChoice = "auto"
-    """`auto` picks GLOP for LPs, CP-SAT for pure-integer models with integral data, else SCIP."""
+    """`glop`, `pdlp` (LPs only), `highs`, `scip`, `cp_sat` (integer variables only), or `auto`:
+    the solver measured fastest for the model's class (docs/solver.md): GLOP for LPs, HiGHS for
+    models with integer variables. The result's `solver` names the one that ran, with its version."""
     options: RunOptions = Field(default_factory=RunOptions)
     run_async: bool = Field(default=False, alias="async")
     """Queue the run: the answer is 202 with the execution id (the header `Prefer: respond-async`

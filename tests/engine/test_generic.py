@@ -5,7 +5,7 @@ import random
 import pytest
 
 from chalicelib.engine.expressions import ExpressionError, parse_expression, parse_relation
-from chalicelib.engine.generic import ModelError, choose_backend, compile_model, compile_text, solve_model
+from chalicelib.engine.generic import AUTO_BACKEND, ModelError, choose_backend, compile_model, compile_text, solve_model
 from chalicelib.engine.linear_model import LinearModel
 from chalicelib.engine.options import RunOptions
 
@@ -29,7 +29,7 @@ def solve(model, overrides=None, solver="auto", **options):
 
 def test_lp_optimum_duals_and_reduced_costs():
     outcome = solve(TEXTBOOK)
-    assert outcome.status == "optimal" and outcome.solver.startswith("Glop")
+    assert outcome.status == "optimal" and outcome.solver.startswith("GLOP")
     assert outcome.objective_value == pytest.approx(34)
     assert outcome.solution["variables"] == pytest.approx({"x": 6, "y": 4})
     # Active rows: capacity and spread. Dual feasibility: y1*(1, 2) + y3*(1, -1) = (3, 4)
@@ -51,15 +51,19 @@ def test_parameter_override_changes_the_optimum():
     assert error.value.problems == [{"field": "parameters.budget", "message": "not a parameter of the model"}]
 
 
-def test_integer_model_picks_cp_sat_and_scip_agrees():
+def test_auto_runs_the_measured_choice_and_every_mip_solver_agrees():
     model = {**TEXTBOOK, "variables": [{"name": "x", "type": "integer", "upper": 50},
                                        {"name": "y", "type": "integer", "upper": 50}],
              "constraints": [{"expression": "2*x + 3*y <= 13"}, {"expression": "x - y <= 2"}],
              "objective": {"sense": "maximize", "expression": "3*x + 4*y"}, "parameters": {}}
-    cp_sat, scip = solve(model), solve(model, solver="scip")
-    assert cp_sat.solver.startswith("CP-SAT") and scip.solver.startswith("SCIP")
+    auto = solve(model)
+    assert auto.solver == solve_model(compile_model(LinearModel.model_validate(model)), RunOptions(),
+                                      AUTO_BACKEND["integer"].lower()).solver
     best = max(3 * x + 4 * y for x in range(51) for y in range(51) if 2 * x + 3 * y <= 13 and x - y <= 2)
-    assert cp_sat.objective_value == scip.objective_value == best
+    for solver, name in (("highs", "HiGHS"), ("scip", "SCIP"), ("cp_sat", "CP-SAT")):
+        outcome = solve(model, solver=solver)
+        assert outcome.solver.startswith(name) and outcome.objective_value == best
+    assert auto.objective_value == best and auto.status == "optimal"
 
 
 @pytest.mark.parametrize("seed", range(12))
