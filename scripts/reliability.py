@@ -259,7 +259,7 @@ def time_limits(api: Api) -> None:
     rng = random.Random(3)
     rows = [[rng.randint(0, 99) for _ in range(30)] for _ in range(4)]
     market_split = {"variables": [{"name": f"x{j}", "type": "binary"} for j in range(30)]
-                    + [{"name": f"s{i}"} for i in range(4)] + [{"name": f"t{i}"} for i in range(4)],
+                    + [{"name": f"{side}{i}", "type": "integer"} for side in "st" for i in range(4)],
                     "constraints": [{"expression": " + ".join(f"{a}*x{j}" for j, a in enumerate(row))
                                      + f" + s{i} - t{i} == {sum(row) // 2}"} for i, row in enumerate(rows)],
                     "objective": {"expression": " + ".join(f"s{i} + t{i}" for i in range(4))}}

@@ -199,7 +199,8 @@ def _optimize(data: AssignmentInput, options: RunOptions) -> SolveOutcome:
     total_cost = round(sum(a["cost"] for a in assignments), 9)
     return SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
             "total_value" if data.objective == "maximize" else "total_cost": total_cost,
             "assignments": assignments,

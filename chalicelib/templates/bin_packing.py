@@ -194,7 +194,8 @@ def _optimize(data: BinPackingInput, options: RunOptions, first_solution: bool =
     total_cost = sum(types[t].cost * count for t, count in counters.items())
     return SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
             "total_cost": round(total_cost, 9),
             "number_of_bins": len(packed),

@@ -259,7 +259,8 @@ def _optimize(data: BlendingInput, options: RunOptions) -> SolveOutcome:
         for q, quality in enumerate(qualities) if blend[q]["binding"])
     outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
             "total_cost": round(total_cost, 6),
             "cost_per_unit": round(total_cost / batch, 9),

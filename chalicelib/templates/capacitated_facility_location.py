@@ -210,7 +210,8 @@ def _optimize(data: CapacitatedFacilityLocationInput, options: RunOptions) -> So
     serving_total = sum(serving_cost)
     outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
             "total_cost": round(opening_total + serving_total, 6),
             "opening_cost": round(opening_total, 6),

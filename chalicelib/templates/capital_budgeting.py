@@ -201,7 +201,8 @@ def _optimize(data: CapitalBudgetingInput, options: RunOptions) -> SolveOutcome:
                            "spent": round(spent, 6), "unspent": round(available - spent, 6)})
     outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
             "total_npv": round(sum(projects[j].npv for j in funded), 6),
             "total_spent": round(sum(spend[j][t] for j in funded for t in range(len(periods))), 6),

@@ -268,6 +268,7 @@ def _optimize(data: ShiftSchedulingInput, options: RunOptions) -> SolveOutcome:
     objective = run["objective_value"]
     return SolveOutcome(
         status=run["status"], objective_value=objective, best_bound=run["best_bound"], gap=run["gap"],
+        gap_tolerance=run.get("gap_tolerance"),
         solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={"total_cost": objective, "wage_cost": round(sum(r["cost"] for r in roster), 2),
                   "shifts_assigned": len(on), "roster": roster, "schedule": by_day},

@@ -199,7 +199,8 @@ def _optimize(data: GeneralizedAssignmentInput, options: RunOptions) -> SolveOut
                for entry in sorted(full, key=lambda entry: -entry["capacity"])[:5]]
     outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
             "total_profit" if data.objective == "maximize" else "total_cost":
                 round(sum(entry["cost"] for entry in assignments), 9),

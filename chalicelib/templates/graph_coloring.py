@@ -180,7 +180,8 @@ def _optimize(data: GraphColoringInput, options: RunOptions, first_solution: boo
     classes = [entry for entry in classes if entry["vertices"]]
     return SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
             "number_of_colors": len(classes),
             "assignments": [{"vertex": name, "color": labels[colour_of[v]]} for v, name in enumerate(names)],

@@ -189,7 +189,8 @@ def _optimize(data: JobShopInput, options: RunOptions, *, shared_machines: froze
                "end": solver.value(end(j, len(job.operations) - 1))} for j, job in enumerate(jobs)]
     return SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={"makespan": span, "schedule": schedule, "machines": by_machine, "jobs": by_job},
         message=_MESSAGES.get(run["status"]),
     ), start_of

@@ -155,7 +155,8 @@ def _optimize(data: KnapsackInput, options: RunOptions) -> SolveOutcome:
                for entry in full[:5]]
     outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
             "total_value": round(total_value, 9),
             "items_packed": packed,

@@ -172,7 +172,8 @@ def solve(data: PortfolioInput, options: RunOptions) -> SolveOutcome:
     worst = min(range(len(scenarios)), key=lambda s: returns[s])
     outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
             "weights": holdings,
             "expected_return": round(expected, 9),

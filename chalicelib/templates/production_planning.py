@@ -235,7 +235,8 @@ def _optimize(data: ProductionPlanningInput, options: RunOptions) -> SolveOutcom
                for row in full[:5]]
     outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
             "total_cost": round(total, 6),
             "cost_breakdown": {name: round(amount, 6) for name, amount in costs.items()},

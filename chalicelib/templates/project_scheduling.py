@@ -183,7 +183,8 @@ def solve(data: ProjectSchedulingInput, options: RunOptions) -> SolveOutcome:
                       "profile": [{"start": start, "end": end, "in_use": amount} for start, end, amount in profile]})
     outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={"makespan": span, "schedule": schedule, "resources": usage, "critical_path_length": critical},
         message=_MESSAGES.get(run["status"]),
     )

@@ -112,7 +112,8 @@ def solve(data: SetCoverInput, options: RunOptions) -> SolveOutcome:
     total_cost = sum(sets[s].cost for s in chosen)
     return SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={
             "total_cost": round(total_cost, 9),
             "sets_chosen": [{"set": sets[s].name, "cost": sets[s].cost, "covers": sorted(set(sets[s].covers))}

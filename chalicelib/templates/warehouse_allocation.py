@@ -175,7 +175,8 @@ def _optimize(data: WarehouseAllocationInput, options: RunOptions) -> SolveOutco
     ]
     outcome = SolveOutcome(
         status=run["status"], objective_value=run["objective_value"], best_bound=run["best_bound"],
-        gap=run["gap"], solver=run["solver"], solve_time_ms=run["solve_time_ms"],
+        gap=run["gap"], gap_tolerance=run.get("gap_tolerance"),
+        solver=run["solver"], solve_time_ms=run["solve_time_ms"],
         solution={"total_cost": run["objective_value"], "allocations": allocations, "warehouses": utilisation},
         message=_MESSAGES.get(run["status"]),
     )

@@ -3,6 +3,7 @@ number finite and within +-1e15, and never a NaN or Infinity in an answer (a sol
 that is not finite is an `error`, refunded)."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 
@@ -10,7 +11,7 @@ import pytest
 
 from chalicelib import events
 from chalicelib.api.http import ok
-from chalicelib.engine import linear
+from chalicelib.engine import mathopt_backend
 from chalicelib.engine.result import SolveOutcome
 from chalicelib.errors import ApiError
 from chalicelib.ids import catalog_id_for
@@ -248,12 +249,11 @@ def test_query_strings_still_read_as_numbers_and_flags(client, world):
 
 def overflowing_solve(monkeypatch, value=math.inf):
     """The solver reports an objective that overflowed, as a badly scaled model can make it do."""
-    solve = linear.solve
+    solve = mathopt_backend.solve
 
     def overflowed(*args, **kwargs):
-        run = solve(*args, **kwargs)
-        return {**run, "objective_value": value, "best_bound": value}
-    monkeypatch.setattr(linear, "solve", overflowed)
+        return dataclasses.replace(solve(*args, **kwargs), objective_value=value, best_bound=value)
+    monkeypatch.setattr(mathopt_backend, "solve", overflowed)
 
 
 @pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan])

@@ -45,7 +45,7 @@ def _market_split(m: int = 4, n: int = 30) -> LinearModel:
     rng = random.Random(3)
     rows = [[rng.randint(0, 99) for _ in range(n)] for _ in range(m)]
     variables = [{"name": f"x{j}", "type": "binary"} for j in range(n)]
-    variables += [{"name": f"s{i}", "lower": 0} for i in range(m)] + [{"name": f"t{i}", "lower": 0} for i in range(m)]
+    variables += [{"name": f"{side}{i}", "type": "integer", "lower": 0} for side in "st" for i in range(m)]
     constraints = [{"expression": " + ".join(f"{a}*x{j}" for j, a in enumerate(row)) + f" + s{i} - t{i} == {sum(row) // 2}"}
                    for i, row in enumerate(rows)]
     objective = {"expression": " + ".join(f"s{i} + t{i}" for i in range(m))}

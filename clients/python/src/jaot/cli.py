@@ -392,7 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     solve = command("solve", cmd_solve, "solve your own model: an .mps, .lp or .json file")
     solve.add_argument("file", help="the model file ('-': stdin, with --format)")
     solve.add_argument("--format", choices=["mps", "lp", "json"])
-    solve.add_argument("--solver", choices=["auto", "glop", "pdlp", "scip", "cp_sat"])
+    solve.add_argument("--solver", choices=["auto", "glop", "pdlp", "highs", "scip", "cp_sat"])
     _run_flags(solve)
 
     versions = command("versions", cmd_versions, "a builder document's versions: list, show, checkpoint, "
