@@ -22,7 +22,7 @@ import numpy as np
 
 from chalicelib.engine.explain_conflict import ConflictSearch, Part, find_conflict
 from chalicelib.engine.explain_ranges import MAX_RANGED_ROWS, LpSensitivity, lp_sensitivity
-from chalicelib.engine.explain_solve import Arrays, finite, to_arrays
+from chalicelib.engine.explain_solve import Arrays, Run, finite, to_arrays
 from chalicelib.engine.explanation import (Binding, Conflict, ConstraintSensitivity, Explanation, Sensitivity,
                                            VariableSensitivity)
 
@@ -39,19 +39,47 @@ MAX_TERMS_SHOWN = 8
 
 
 def explain(model, outcome_status: str, values: dict[str, float] | None, *, budget_s: float,
-            mip_duals: bool = False, origins: dict[str, str] | None = None) -> Explanation | None:
+            mip_duals: bool = False, origins: dict[str, str] | None = None,
+            lp_solution: Run | None = None) -> Explanation | None:
     """Why the result of `model` (a CompiledModel) is what it is; None when there is nothing
-    to explain (unbounded, time limit, error) or the explanation itself failed."""
+    to explain (unbounded, time limit, error) or the explanation itself failed.
+
+    `lp_solution` (from `lp_solution_from_mathopt`) is the LP's own optimal solve, with its
+    basis: given, the LP is not solved a second time and the duals are those of the very
+    solution returned."""
     deadline = time.monotonic() + max(0.0, budget_s)
     try:
         a = to_arrays(model)
         if outcome_status == "infeasible":
             return _infeasible(a, find_conflict(a, deadline), budget_s, origins or {})
         if outcome_status in ("optimal", "feasible"):
-            return _solved(a, outcome_status, values, deadline, mip_duals, origins or {})
+            return _solved(a, outcome_status, values, deadline, mip_duals, origins or {}, lp_solution)
     except Exception:  # an explanation is an extra: it never turns a result into an error
         return None
     return None
+
+
+def lp_solution_from_mathopt(result, variables, constraints) -> Run | None:
+    """A MathOpt SolveResult of the LP, read in model order: `variables` and `constraints` are
+    the MathOpt handles of model.variables and model.rows, in that order."""
+    import numpy as np
+    from ortools.math_opt.python import mathopt
+
+    if result.termination.reason != mathopt.TerminationReason.OPTIMAL or not result.solutions:
+        return None
+    solution = result.solutions[0]
+    primal, dual, basis = solution.primal_solution, solution.dual_solution, solution.basis
+    if primal is None or dual is None:
+        return None
+    run = Run("optimal",
+              values=np.array([primal.variable_values[v] for v in variables], dtype=float),
+              duals=np.array([dual.dual_values[c] for c in constraints], dtype=float),
+              reduced_costs=np.array([dual.reduced_costs[v] for v in variables], dtype=float),
+              objective=primal.objective_value)
+    if basis is not None:
+        run.variable_status = np.array([basis.variable_status[v].value for v in variables], dtype=np.int64)
+        run.row_status = np.array([basis.constraint_status[c].value for c in constraints], dtype=np.int64)
+    return run
 
 
 def canvas_origins(canvas: dict[str, Any]) -> dict[str, str]:
@@ -127,7 +155,7 @@ def _columns(a: Arrays, part: Part) -> np.ndarray:
 # Solved ----------------------------------------------------------------------------------
 
 def _solved(a: Arrays, status: str, values: dict[str, float] | None, deadline: float, mip_duals: bool,
-            origins: dict[str, str]) -> Explanation | None:
+            origins: dict[str, str], lp_solution: Run | None) -> Explanation | None:
     given = None if values is None else np.array([float(values.get(name, 0.0)) for name in a.names])
     lp, kind, why = None, "slack_only", ""
     if not a.has_objective:
@@ -141,7 +169,8 @@ def _solved(a: Arrays, status: str, values: dict[str, float] | None, deadline: f
         return None
     else:
         kind = "mip_fixed" if a.is_mip else "lp"
-        lp = lp_sensitivity(a.with_integers_fixed(given) if a.is_mip else a, deadline)
+        lp = (lp_sensitivity(a.with_integers_fixed(given), deadline) if a.is_mip else
+              lp_sensitivity(a, deadline, lp_solution if _fits(lp_solution, a) else None))
         if lp is None:
             kind = "slack_only"
             why = ("The LP with the integers fixed could not be solved to optimality within the budget, so "
@@ -193,6 +222,11 @@ def _solved(a: Arrays, status: str, values: dict[str, float] | None, deadline: f
     return Explanation(summary=summary, binding=bindings[:MAX_BINDING],
                        sensitivity=Sensitivity(kind=kind, constraints=constraints, variables=variables,
                                                truncated=truncated))
+
+
+def _fits(run: Run | None, a: Arrays) -> bool:
+    return (run is not None and run.values is not None and len(run.values) == a.n
+            and run.duals is not None and len(run.duals) == a.m)
 
 
 def _slack(a: Arrays, activities: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

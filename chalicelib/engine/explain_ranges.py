@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chalicelib.engine.explain_solve import AT_LOWER, AT_UPPER, BASIC, FIXED, FREE, Arrays, build, solve
+from chalicelib.engine.explain_solve import AT_LOWER, AT_UPPER, BASIC, FIXED, FREE, Arrays, Run, build, solve
 
 MAX_RANGED_ROWS = 2_000
 """Ranges are computed for models with at most this many rows (the kernel is dense)."""
@@ -50,16 +50,20 @@ class LpSensitivity:
     cost_high: np.ndarray | None = None
 
 
-def lp_sensitivity(a: Arrays, deadline: float, *, ranges: bool = True) -> LpSensitivity | None:
-    """Solve the LP `a` (integers ignored) with GLOP; None when it is not solved to optimality."""
-    model = build(a.lower, a.upper, np.zeros(a.n, bool), a.row_lower, a.row_upper,
-                  a.entry_row, a.entry_col, a.entry_value, a.cost, a.maximize)
-    run = solve(model, mip=False, deadline=deadline, has_objective=True, basis=True)
-    if run.status != "optimal" or run.duals is None or run.reduced_costs is None:
+def lp_sensitivity(a: Arrays, deadline: float, given: Run | None = None) -> LpSensitivity | None:
+    """Solve the LP `a` (integers ignored) with GLOP, or take `given`, the optimal solution
+    already found; None when it is not solved to optimality in time."""
+    run = given
+    if run is None:
+        model = build(a.lower, a.upper, np.zeros(a.n, bool), a.row_lower, a.row_upper,
+                      a.entry_row, a.entry_col, a.entry_value, a.cost, a.maximize)
+        run = solve(model, mip=False, deadline=deadline, has_objective=True, basis=True)
+    if run.status != "optimal" or run.values is None or run.duals is None or run.reduced_costs is None:
         return None
-    result = LpSensitivity(run.values, a.activities(run.values), run.duals, run.reduced_costs,
-                           run.objective + a.constant, run.row_status)
-    if ranges and a.m <= MAX_RANGED_ROWS and run.row_status is not None and run.variable_status is not None:
+    objective = float(a.cost @ run.values) + a.constant
+    result = LpSensitivity(run.values, a.activities(run.values), run.duals, run.reduced_costs, objective,
+                           run.row_status)
+    if a.m <= MAX_RANGED_ROWS and run.row_status is not None and run.variable_status is not None:
         try:
             _fill_ranges(a, result, run.variable_status, run.row_status)
         except (np.linalg.LinAlgError, _BasisMismatch):
@@ -74,8 +78,11 @@ class _BasisMismatch(ValueError):
 def _fill_ranges(a: Arrays, s: LpSensitivity, vstat: np.ndarray, rstat: np.ndarray) -> None:
     sign = -1.0 if a.maximize else 1.0
     cost, duals, reduced = sign * a.cost, sign * s.duals, sign * s.reduced_costs  # minimization sense
-    if (vstat == 0).any() or (rstat == 0).any():
+    if len(vstat) != a.n or len(rstat) != a.m or len(s.values) != a.n or (vstat == 0).any() or (rstat == 0).any():
         raise _BasisMismatch("unspecified status")
+    # Solvers differ on an equality's status (HiGHS: at a bound, GLOP: fixed): l == u is fixed.
+    vstat = np.where((vstat != BASIC) & (a.lower == a.upper), FIXED, vstat)
+    rstat = np.where((rstat != BASIC) & (a.row_lower == a.row_upper), FIXED, rstat)
     basic = np.flatnonzero(vstat == BASIC)
     tight = np.flatnonzero(rstat != BASIC)
     loose = np.flatnonzero(rstat == BASIC)

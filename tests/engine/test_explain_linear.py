@@ -416,3 +416,35 @@ def test_explanations_are_finite_json():
         values = None if status == "infeasible" else independent(model)[2]
         dumped = explain(model, status, values, budget_s=10).model_dump(mode="json")
         json.dumps(dumped, allow_nan=False)
+
+
+@pytest.mark.parametrize("solver,seed", [("GLOP", 11), ("HIGHS", 11), ("HIGHS", 12)])
+def test_solve_models_own_mathopt_result_gives_the_same_explanation(solver, seed):
+    """At merge solve_model passes its MathOpt LP result instead of a second solve."""
+    from ortools.math_opt.python import mathopt
+
+    from chalicelib.engine.explain_linear import lp_solution_from_mathopt
+
+    model = random_lp(seed, True)  # HiGHS reports an equality row at a bound, GLOP as fixed
+    handle = mathopt.Model()
+    variables = {v.name: handle.add_variable(lb=v.lower, ub=v.upper, name=v.name) for v in model.variables}
+    rows = [handle.add_linear_constraint(lb=r.lower, ub=r.upper,
+                                         expr=sum(c * variables[n] for n, c in r.coefficients.items()))
+            for r in model.rows]
+    handle.maximize(sum(c * variables[n] for n, c in model.objective.coefficients.items()))
+    result = mathopt.solve(handle, getattr(mathopt.SolverType, solver))
+    solution = lp_solution_from_mathopt(result, list(variables.values()), rows)
+    values = {name: result.variable_values(v) for name, v in variables.items()}
+    given = explain(model, "optimal", values, budget_s=10, lp_solution=solution)
+    resolved = solved(model)
+    def same(one, other):
+        return all((a is None and b is None) or (a is not None and b is not None and abs(a - b) <= 1e-7)
+                   for a, b in zip(one, other))
+
+    for name, entry in given.sensitivity.constraints.items():
+        other = resolved.sensitivity.constraints[name]
+        assert entry.dual_value == pytest.approx(other.dual_value, abs=1e-7)
+        assert same(entry.rhs_range, other.rhs_range), name
+    for name, entry in given.sensitivity.variables.items():
+        assert same(entry.cost_range, resolved.sensitivity.variables[name].cost_range), name
+    assert [b.sentence for b in given.binding] == [b.sentence for b in resolved.binding]
