@@ -61,8 +61,12 @@ def find_conflict(a: Arrays, deadline: float) -> ConflictSearch:
     candidates = _farkas_candidates(a, deadline)
     if candidates == "feasible" and a.is_mip:
         candidates = _elastic_filter(a, deadline)
-    elif isinstance(candidates, list) and _check(a, candidates, mip=False, deadline=deadline) != "infeasible":
-        candidates = _elastic_filter(a, deadline)  # certificate blurred by tolerances: the slow way
+    elif isinstance(candidates, list):
+        verified = _check(a, candidates, mip=False, deadline=deadline)
+        if verified == "unknown":
+            candidates = None  # out of time before the set was confirmed
+        elif verified != "infeasible":
+            candidates = _elastic_filter(a, deadline)  # certificate blurred by tolerances: the slow way
     if candidates is None:
         return ConflictSearch(None, reason="time")
     if candidates == "feasible":
@@ -85,6 +89,7 @@ class _Elastic:
     model: object
     n: int
     slack_parts: list[Part]
+    load_s: float
 
 
 def _elastic(a: Arrays, *, mip: bool) -> _Elastic:
@@ -102,6 +107,7 @@ def _elastic(a: Arrays, *, mip: bool) -> _Elastic:
     entry_col = np.concatenate([a.entry_col, bounded, slack_ids])
     entry_value = np.concatenate([a.entry_value, np.ones(len(bounded)),
                                   np.ones(len(k_lower)), -np.ones(len(k_upper))])
+    started = time.monotonic()
     order = np.lexsort((entry_col, entry_row))
     slacks = len(slack_ids)
     lower = np.concatenate([a.lower if mip else np.full(n, -math.inf), np.zeros(slacks)])
@@ -115,13 +121,15 @@ def _elastic(a: Arrays, *, mip: bool) -> _Elastic:
         return Part("constraint", k) if k < m else Part("bound", int(bounded[k - m]), side)
 
     parts = [part(int(k), "lower") for k in k_lower] + [part(int(k), "upper") for k in k_upper]
-    return _Elastic(model, n, parts)
+    return _Elastic(model, n, parts, time.monotonic() - started)
 
 
 def _farkas_candidates(a: Arrays, deadline: float) -> list[Part] | Literal["feasible"] | None:
     """The rows and bounds with a nonzero dual in the phase-one LP: an infeasible set."""
+    if time.monotonic() >= deadline:
+        return None
     elastic = _elastic(a, mip=False)
-    run = solve(elastic.model, mip=False, deadline=deadline, has_objective=True)
+    run = solve(elastic.model, mip=False, deadline=deadline, has_objective=True, load_s=elastic.load_s)
     if run.status != "optimal" or run.duals is None:
         return None
     if run.objective <= SLACK_TOL:
@@ -138,10 +146,12 @@ def _farkas_candidates(a: Arrays, deadline: float) -> list[Part] | Literal["feas
 
 def _elastic_filter(a: Arrays, deadline: float) -> list[Part] | Literal["feasible"] | None:
     """Chinneck's elastic filter: stretched rows become hard until the hard ones conflict."""
+    if time.monotonic() >= deadline:
+        return None
     elastic = _elastic(a, mip=a.is_mip)
     hard: set[Part] = set()
     while True:
-        run = solve(elastic.model, mip=a.is_mip, deadline=deadline, has_objective=True)
+        run = solve(elastic.model, mip=a.is_mip, deadline=deadline, has_objective=True, load_s=elastic.load_s)
         if run.status == "infeasible":
             break
         if run.values is None:
@@ -165,6 +175,7 @@ class _Subsystem:
     """Only the given parts, as a model in which each part can be switched off and on."""
 
     def __init__(self, a: Arrays, parts: list[Part], *, mip: bool):
+        started = time.monotonic()
         rows = np.array(sorted(p.index for p in parts if p.kind == "constraint"), dtype=np.int64)
         picked = np.isin(a.entry_row, rows)
         columns = np.union1d(a.entry_col[picked], [p.index for p in parts if p.kind == "bound"]).astype(np.int64)
@@ -178,6 +189,7 @@ class _Subsystem:
                            np.searchsorted(rows, a.entry_row[picked]), np.searchsorted(columns, a.entry_col[picked]),
                            a.entry_value[picked])
         self._a, self._rows, self._columns = a, rows, columns
+        self.load_s = time.monotonic() - started
 
     def switch(self, part: Part, on: bool) -> None:
         a = self._a
@@ -195,7 +207,10 @@ class _Subsystem:
 
 
 def _check(a: Arrays, parts: list[Part], *, mip: bool, deadline: float) -> str:
-    return solve(_Subsystem(a, parts, mip=mip).model, mip=mip, deadline=deadline, has_objective=False).status
+    if time.monotonic() >= deadline:
+        return "unknown"
+    sub = _Subsystem(a, parts, mip=mip)
+    return solve(sub.model, mip=mip, deadline=deadline, has_objective=False, load_s=sub.load_s).status
 
 
 def _deletion_filter(a: Arrays, parts: list[Part], deadline: float) -> tuple[list[Part], bool]:
@@ -214,7 +229,7 @@ def _deletion_filter(a: Arrays, parts: list[Part], deadline: float) -> tuple[lis
             return sorted(kept), False
         for part in group:
             sub.switch(part, on=False)
-        status = solve(sub.model, mip=mip, deadline=deadline, has_objective=False).status
+        status = solve(sub.model, mip=mip, deadline=deadline, has_objective=False, load_s=sub.load_s).status
         if status == "infeasible":
             continue  # the rest conflicts without this group: it stays out
         for part in group:

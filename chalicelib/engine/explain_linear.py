@@ -193,7 +193,7 @@ def _solved(a: Arrays, status: str, values: dict[str, float] | None, deadline: f
     constraints = {}
     for i in listed[:MAX_ENTRIES]:
         constraints[a.row_names[i]] = ConstraintSensitivity(
-            activity=float(activities[i]), slack=float(max(0.0, slack[i])), binding=bool(binding[i]),
+            activity=_clean(activities[i]), slack=_clean(max(0.0, slack[i])), binding=bool(binding[i]),
             dual_value=_clean(duals[i]) if lp is not None else None,
             rhs_range=_range(lp.rhs_low[i], lp.rhs_high[i]) if ranged else None)
     variables = {}
@@ -201,7 +201,7 @@ def _solved(a: Arrays, status: str, values: dict[str, float] | None, deadline: f
     for j in order[:MAX_ENTRIES]:
         fixed_integer = kind == "mip_fixed" and a.integer[j]
         variables[a.names[j]] = VariableSensitivity(
-            value=float(x[j]), reduced_cost=_clean(lp.reduced_costs[j]) if lp is not None else None,
+            value=_clean(x[j]), reduced_cost=_clean(lp.reduced_costs[j]) if lp is not None else None,
             cost_range=None if not ranged or fixed_integer else _range(lp.cost_low[j], lp.cost_high[j]))
     truncated = too_large or len(listed) > MAX_ENTRIES or a.n > MAX_ENTRIES
 
@@ -275,7 +275,7 @@ def _bound_bindings(a: Arrays, x: np.ndarray, lp: LpSensitivity, kind: str, orig
         fixed = " with the integer variables fixed at their values" if kind == "mip_fixed" else ""
         found.append(Binding(
             name=name, kind="bound", node_id=origins.get(name), slack=0.0, dual_value=_clean(rc),
-            sentence=(f"{name}'s {side} bound binds: raising it by one unit would "
+            sentence=(f"The {side} bound of {name} binds: raising it by one unit would "
                       f"{'raise' if rc > 0 else 'lower'} the objective by {_number(abs(rc))}{fixed}.")))
     return found
 

@@ -22,6 +22,7 @@ row's active side, a reduced cost the change per unit increase of the variable.
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,9 +56,11 @@ def lp_sensitivity(a: Arrays, deadline: float, given: Run | None = None) -> LpSe
     already found; None when it is not solved to optimality in time."""
     run = given
     if run is None:
+        started = time.monotonic()
         model = build(a.lower, a.upper, np.zeros(a.n, bool), a.row_lower, a.row_upper,
                       a.entry_row, a.entry_col, a.entry_value, a.cost, a.maximize)
-        run = solve(model, mip=False, deadline=deadline, has_objective=True, basis=True)
+        run = solve(model, mip=False, deadline=deadline, has_objective=True, basis=True,
+                    load_s=time.monotonic() - started)
     if run.status != "optimal" or run.values is None or run.duals is None or run.reduced_costs is None:
         return None
     objective = float(a.cost @ run.values) + a.constant

@@ -348,7 +348,7 @@ def test_textbook_lp_in_words():
     assert [b.sentence for b in explanation.binding] == [
         "c1 binds: one more unit of its right-hand side would raise the objective by 2 "
         "(this holds while c1's right-hand side stays between 11 and 35).",
-        "x's upper bound binds: raising it by one unit would raise the objective by 1.",
+        "The upper bound of x binds: raising it by one unit would raise the objective by 1.",
     ]
     assert explanation.summary.startswith("1 of 3 constraints bind: c1.")
 
