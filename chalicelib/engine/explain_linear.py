@@ -244,17 +244,18 @@ def _binding(a: Arrays, i: int, activities, side_is_upper, lp: LpSensitivity | N
     limit = ("upper limit" if side_is_upper[i] else "lower limit") if ranged else "right-hand side"
     side_value = upper if side_is_upper[i] else lower
     slack = float(max(0.0, upper - activities[i] if side_is_upper[i] else activities[i] - lower))
+    binds = f"{name} binds ({_relation(a, i)})"
     if lp is None:
         return Binding(name=name, kind="constraint", node_id=origins.get(name), slack=slack,
-                       sentence=f"{name} binds: its activity {_number(activities[i])} is at its {limit} "
+                       sentence=f"{binds}: its activity {_number(activities[i])} is at its {limit} "
                                 f"{_number(side_value)}.")
     dual = _clean(lp.duals[i])
     fixed = " with the integer variables fixed at their values" if kind == "mip_fixed" else ""
     if abs(dual) <= DUAL_TOL:
-        sentence = (f"{name} binds, but one more unit of its {limit} would not change the objective{fixed} "
+        sentence = (f"{binds}, but one more unit of its {limit} would not change the objective{fixed} "
                     f"(another constraint holds the answer just as well).")
     else:
-        sentence = (f"{name} binds: one more unit of its {limit} would {'raise' if dual > 0 else 'lower'} the "
+        sentence = (f"{binds}: one more unit of its {limit} would {'raise' if dual > 0 else 'lower'} the "
                     f"objective by {_number(abs(dual))}{fixed}")
         if lp.rhs_low is not None:
             sentence += _while(name, limit, lp.rhs_low[i], lp.rhs_high[i])
@@ -349,12 +350,16 @@ def _relation(a: Arrays, i: int) -> str:
 
 
 def _lhs(a: Arrays, i: int) -> str:
-    start, stop = np.searchsorted(a.entry_row, [i, i + 1])
+    if a.rows_as_written is not None:
+        terms = [(name, c) for name, c in a.rows_as_written[i].coefficients.items() if c]
+    else:
+        start, stop = np.searchsorted(a.entry_row, [i, i + 1])
+        terms = [(a.names[a.entry_col[e]], a.entry_value[e]) for e in range(start, stop)]
     text = ""
-    for count, e in enumerate(range(start, stop)):
+    for count, (name, coefficient) in enumerate(terms):
         if count == MAX_TERMS_SHOWN:
-            return f"{text} + ... ({stop - start - count} more terms)"
-        coefficient, name = float(a.entry_value[e]), a.names[a.entry_col[e]]
+            return f"{text} + ... ({len(terms) - count} more terms)"
+        coefficient = float(coefficient)
         magnitude = "" if abs(coefficient) == 1 else f"{_number(abs(coefficient), 10)} "
         if not text:
             text = f"{'-' if coefficient < 0 else ''}{magnitude}{name}"

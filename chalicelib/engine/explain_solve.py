@@ -49,6 +49,8 @@ class Arrays:
     constant: float
     maximize: bool
     has_objective: bool
+    rows_as_written: list | None = None
+    """The CompiledRows, for sentences that keep the user's order of terms."""
 
     @property
     def n(self) -> int:
@@ -99,7 +101,7 @@ def to_arrays(model: "CompiledModel") -> Arrays:
         row_upper=np.array([r.upper for r in model.rows], dtype=float),
         entry_row=entry_row[order], entry_col=entry_col[order], entry_value=entry_value[order],
         cost=cost, constant=model.objective.constant if model.objective is not None else 0.0,
-        maximize=model.maximize, has_objective=model.objective is not None,
+        maximize=model.maximize, has_objective=model.objective is not None, rows_as_written=list(model.rows),
     )
 
 

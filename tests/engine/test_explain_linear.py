@@ -346,7 +346,7 @@ def test_textbook_lp_in_words():
     assert explanation.sensitivity.variables["x"].cost_range == (2.0, None)
     assert explanation.sensitivity.variables["y"].cost_range == (0.0, 6.0)
     assert [b.sentence for b in explanation.binding] == [
-        "c1 binds: one more unit of its right-hand side would raise the objective by 2 "
+        "c1 binds (x + 2 y <= 14): one more unit of its right-hand side would raise the objective by 2 "
         "(this holds while c1's right-hand side stays between 11 and 35).",
         "The upper bound of x binds: raising it by one unit would raise the objective by 1.",
     ]
@@ -448,3 +448,44 @@ def test_solve_models_own_mathopt_result_gives_the_same_explanation(solver, seed
     for name, entry in given.sensitivity.variables.items():
         assert same(entry.cost_range, resolved.sensitivity.variables[name].cost_range), name
     assert [b.sentence for b in given.binding] == [b.sentence for b in resolved.binding]
+
+
+# The documented examples ------------------------------------------------------------------------
+
+def documented_examples():
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "explanations.md").read_text()
+    blocks = [json.loads(block) for block in re.findall(r"```json\n(.*?)```", text, re.S)]
+    return [(request, answer) for request, answer in zip(blocks, blocks[1:])
+            if "model" in request and "explanation" in answer]
+
+
+def approx_tree(value):
+    if isinstance(value, dict):
+        return {k: approx_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [approx_tree(v) for v in value]
+    return pytest.approx(value, rel=1e-9, abs=1e-9) if isinstance(value, float) else value
+
+
+@pytest.mark.parametrize("request_body,answer", documented_examples())
+def test_documented_examples(request_body, answer):
+    from chalicelib.engine.generic import solve_model
+    from chalicelib.engine.options import RunOptions
+
+    options = dict(request_body.get("options", {}))
+    mip_duals = options.pop("mip_duals", False)  # a RunOptions field from the merge on
+    model = compiled(request_body["model"])
+    outcome = solve_model(model, RunOptions(**options))
+    assert outcome.status == answer["status"]
+    values = outcome.solution["variables"] if outcome.solution else None
+    explanation = explain(model, outcome.status, values, budget_s=min(10.0, options.get("time_limit_s", 10.0)),
+                          mip_duals=mip_duals)
+    dumped = json.loads(json.dumps(explanation.model_dump(mode="json", exclude_none=True)))
+    assert dumped == approx_tree(answer["explanation"])
+
+
+def test_the_documentation_has_its_three_examples():
+    assert len(documented_examples()) == 3
