@@ -282,10 +282,13 @@ def _bound_bindings(a: Arrays, x: np.ndarray, lp: LpSensitivity, kind: str, orig
 
 
 def _solved_summary(a: Arrays, kind: str, count: int, names: list[str], why: str) -> str:
-    if count == 0:
-        text = f"None of the {a.m} constraints binds."
+    if a.m == 0:
+        text = "The model has no constraints."
+    elif count == 0:
+        text = f"None of the {a.m} constraints binds." if a.m > 1 else "Its constraint does not bind."
     else:
-        text = f"{count} of {a.m} constraints bind: {_listing(names[:5], more=count - 5)}."
+        text = (f"{count} of {a.m} constraint{'s' if a.m > 1 else ''} bind{'s' if count == 1 else ''}: "
+                f"{_listing(names[:5], more=count - 5)}.")
     if kind == "lp":
         text += (" Duals give the change of the objective per unit of right-hand side, and hold over the "
                  "ranges given.")

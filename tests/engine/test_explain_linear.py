@@ -350,7 +350,7 @@ def test_textbook_lp_in_words():
         "(this holds while c1's right-hand side stays between 11 and 35).",
         "The upper bound of x binds: raising it by one unit would raise the objective by 1.",
     ]
-    assert explanation.summary.startswith("1 of 3 constraints bind: c1.")
+    assert explanation.summary.startswith("1 of 3 constraints binds: c1.")
 
 
 # MIPs ----------------------------------------------------------------------------------------
