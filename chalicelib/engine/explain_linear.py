@@ -205,19 +205,22 @@ def _solved(a: Arrays, status: str, values: dict[str, float] | None, deadline: f
             cost_range=None if not ranged or fixed_integer else _range(lp.cost_low[j], lp.cost_high[j]))
     truncated = too_large or len(listed) > MAX_ENTRIES or a.n > MAX_ENTRIES
 
-    bindings = [_binding(a, i, activities, side_is_upper, lp, kind, origins)
-                for i in listed if binding[i]]
-    if lp is not None:
-        bindings += _bound_bindings(a, x, lp, kind, origins)
-    bindings.sort(key=lambda b: -abs(b.dual_value or 0.0))
     count = int(binding.sum())
+    bindings = [_binding(a, i, activities, side_is_upper, lp, kind, origins)
+                for i in listed[:min(count, MAX_BINDING)]]  # binding rows come first, largest duals first
+    bound_count = 0
+    if lp is not None:
+        bound_bindings = _bound_bindings(a, x, lp, kind, origins)
+        bound_count = len(bound_bindings)
+        bindings += bound_bindings
+    bindings.sort(key=lambda b: -abs(b.dual_value or 0.0))
     summary = _solved_summary(a, kind, count, [a.row_names[i] for i in listed if binding[i]], why)
     if truncated:
         summary += (f" The model is large: ranges are computed for up to {MAX_RANGED_ROWS:,} constraints and "
                     f"at most {MAX_ENTRIES:,} constraints and {MAX_ENTRIES:,} variables are listed, binding "
                     f"ones first." if too_large else
                     f" At most {MAX_ENTRIES:,} constraints and {MAX_ENTRIES:,} variables are listed, binding ones first.")
-    if len(bindings) > MAX_BINDING:
+    if count + bound_count > MAX_BINDING:
         summary += f" The {MAX_BINDING} binding entries worth most are described."
     return Explanation(summary=summary, binding=bindings[:MAX_BINDING],
                        sensitivity=Sensitivity(kind=kind, constraints=constraints, variables=variables,
@@ -265,9 +268,12 @@ def _binding(a: Arrays, i: int, activities, side_is_upper, lp: LpSensitivity | N
 
 
 def _bound_bindings(a: Arrays, x: np.ndarray, lp: LpSensitivity, kind: str, origins: dict[str, str]) -> list[Binding]:
-    """Bounds of continuous variables with a nonzero reduced cost: they hold the objective back."""
+    """Bounds of continuous variables with a nonzero reduced cost: they hold the objective back
+    (the MAX_BINDING worth most)."""
     found = []
-    for j in np.flatnonzero((np.abs(lp.reduced_costs) > DUAL_TOL) & ~a.integer):
+    candidates = np.flatnonzero((np.abs(lp.reduced_costs) > DUAL_TOL) & ~a.integer)
+    candidates = candidates[np.argsort(-np.abs(lp.reduced_costs[candidates]), kind="stable")][:MAX_BINDING]
+    for j in candidates:
         name, rc = a.names[j], float(lp.reduced_costs[j])
         near_upper = abs(a.upper[j] - x[j]) <= abs(x[j] - a.lower[j])
         side = "upper" if near_upper else "lower"
