@@ -104,8 +104,8 @@ def solve_first(model: CompiledModel, limit_s: float):
                    a.entry_value, a.cost, a.maximize)
     solver = mathopt.SolverType.HIGHS if a.is_mip else mathopt.SolverType.GLOP
     result = mathopt.solve(handle, solver, params=mathopt.SolveParameters(time_limit=timedelta(seconds=limit_s)))
-    reasons = mathopt.TerminationReason
-    if result.termination.reason != reasons.OPTIMAL and not (a.is_mip and result.termination.reason == reasons.FEASIBLE):
+    reason, reasons = result.termination.reason, mathopt.TerminationReason
+    if reason != reasons.OPTIMAL and not (a.is_mip and reason == reasons.FEASIBLE):
         return None, None  # a MIP's best solution at the limit is what solve_model would return
     variables = [handle.get_variable(j) for j in range(a.n)]
     values = dict(zip(a.names, (result.variable_values(v) for v in variables)))

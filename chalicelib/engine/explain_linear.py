@@ -219,7 +219,8 @@ def _solved(a: Arrays, status: str, values: dict[str, float] | None, deadline: f
         summary += (f" The model is large: ranges are computed for up to {MAX_RANGED_ROWS:,} constraints and "
                     f"at most {MAX_ENTRIES:,} constraints and {MAX_ENTRIES:,} variables are listed, binding "
                     f"ones first." if too_large else
-                    f" At most {MAX_ENTRIES:,} constraints and {MAX_ENTRIES:,} variables are listed, binding ones first.")
+                    f" At most {MAX_ENTRIES:,} constraints and {MAX_ENTRIES:,} variables are listed, "
+                    f"binding ones first.")
     if count + bound_count > MAX_BINDING:
         summary += f" The {MAX_BINDING} binding entries worth most are described."
     return Explanation(summary=summary, binding=bindings[:MAX_BINDING],
