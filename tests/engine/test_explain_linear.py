@@ -187,6 +187,18 @@ def test_integer_conflict_among_rows_whose_lp_relaxation_is_feasible():
     assert_irreducible(model, explanation)
 
 
+def test_integer_conflict_that_needs_a_bound():
+    # 2x >= 1 and x <= 0.9 hold for x in [0.5, 0.9], but no integer is there; y's rows are spare.
+    model = compiled({
+        "variables": [{"name": "x", "type": "integer", "upper": 0.9}, {"name": "y", "type": "binary"}],
+        "constraints": [{"name": "half", "expression": "2*x >= 1"}, {"name": "spare", "expression": "x + y <= 3"},
+                        {"name": "pick", "expression": "y >= 1"}]})
+    explanation = explain(model, "infeasible", None, budget_s=10)
+    assert conflict_sets(explanation) == ({"half"}, {("x", "upper")})
+    assert "whole-number values" in explanation.summary
+    assert_irreducible(model, explanation)
+
+
 def test_integer_variable_without_a_whole_number_between_its_bounds():
     model = compiled({"variables": [{"name": "k", "type": "integer", "lower": 0.2, "upper": 0.8}],
                       "constraints": [{"name": "any", "expression": "k <= 5"}]})
