@@ -229,18 +229,25 @@ def _integral(model: CompiledModel) -> bool:
     return all(integral(v) for v in values)
 
 
-def solve_model(model: CompiledModel, options: RunOptions, choice: SolverChoice = "auto") -> SolveOutcome:
-    """Solve with the chosen backend through MathOpt; the answer names every value."""
+def solve_model(model: CompiledModel, options: RunOptions, choice: SolverChoice = "auto",
+                origins: dict[str, str] | None = None) -> SolveOutcome:
+    """Solve with the chosen backend through MathOpt; the answer names every value and says
+    why (`explanation`). `origins` maps names to the canvas nodes they came from."""
     from chalicelib.engine import mathopt_backend
 
     backend = choose_backend(model, choice)
     run = mathopt_backend.solve(model, backend, options)
     outcome = SolveOutcome(status=run.status, solver=run.solver, solve_time_ms=run.solve_time_ms,
                            gap_tolerance=run.gap_tolerance, message=run.message or _MESSAGES.get(run.status))
-    if run.values is None:
-        return outcome
+    if run.values is not None:
+        outcome = outcome.model_copy(update={
+            "objective_value": run.objective_value, "best_bound": run.best_bound, "gap": run.gap,
+            "solution": _solution(model, run)})
+    return outcome.model_copy(update={"explanation": _explanation(model, run, options, origins)})
 
-    # Readable output: values, activities, and for LPs duals and reduced costs.
+
+def _solution(model: CompiledModel, run: Any) -> dict[str, Any]:
+    """Values, activities, and for LPs duals and reduced costs, by name."""
     values = {v.name: round(value) if v.integer else value for v, value in zip(model.variables, run.values)}
     constraints: dict[str, dict[str, float]] = {row.name: {"activity": activity}
                                                 for row, activity in zip(model.rows, run.activities)}
@@ -249,12 +256,32 @@ def solve_model(model: CompiledModel, options: RunOptions, choice: SolverChoice 
         for row, dual in zip(model.rows, run.duals):
             constraints[row.name]["dual_value"] = dual
         solution["reduced_costs"] = {v.name: cost for v, cost in zip(model.variables, run.reduced_costs)}
-    return outcome.model_copy(update={
-        "objective_value": run.objective_value,
-        "best_bound": run.best_bound,
-        "gap": run.gap,
-        "solution": solution,
-    })
+    return solution
+
+
+def _explanation(model: CompiledModel, run: Any, options: RunOptions, origins: dict[str, str] | None) -> Any:
+    """The conflict of an infeasible model, or what binds in a solved one, within its own budget
+    (EXPLAIN_BUDGET_S at most, and never more than the run's time limit)."""
+    from chalicelib.engine import explain_linear
+
+    values = None if run.values is None else {v.name: x for v, x in zip(model.variables, run.values)}
+    return explain_linear.explain(model, run.status, values,
+                                  budget_s=min(explain_linear.DEFAULT_BUDGET_S, options.time_limit_s),
+                                  mip_duals=options.mip_duals, origins=origins, lp_solution=_lp_solution(run))
+
+
+def _lp_solution(run: Any) -> Any:
+    """The LP's own optimal solution and basis, so that the explanation does not solve it again."""
+    if run.status != "optimal" or run.duals is None or run.variable_status is None:
+        return None
+    import numpy as np
+
+    from chalicelib.engine.explain_solve import Run
+
+    return Run("optimal", values=np.array(run.values, dtype=float), duals=np.array(run.duals, dtype=float),
+               reduced_costs=np.array(run.reduced_costs, dtype=float),
+               variable_status=np.array(run.variable_status, dtype=np.int64),
+               row_status=np.array(run.row_status, dtype=np.int64), objective=run.objective_value)
 
 
 _MESSAGES = {

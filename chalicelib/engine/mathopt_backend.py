@@ -50,6 +50,9 @@ class Run:
     duals: list[float] | None = None
     reduced_costs: list[float] | None = None
     activities: list[float] | None = None
+    variable_status: list[int] | None = None
+    row_status: list[int] | None = None
+    """An LP's optimal basis (MathOpt's BasisStatus values), for the explanation's ranges."""
     message: str | None = None
 
 
@@ -119,7 +122,7 @@ def solve(model: "CompiledModel", backend: str, options: RunOptions) -> Run:
     if status == "infeasible_or_unbounded":
         left_s = max(deadline.MIN_SOLVER_S, limit_s - (time.perf_counter() - started))
         status = _infeasible_or_unbounded(result, matrix.proto, backend, options, is_mip, left_s)
-    primal, dual = _solutions(result)
+    primal, dual, basis = _solutions(result)
     if status in ("optimal", "feasible", "imprecise") and primal is None:
         status = "time_limit"
     if status == "imprecise":
@@ -142,6 +145,9 @@ def solve(model: "CompiledModel", backend: str, options: RunOptions) -> Run:
     if not is_mip and dual is not None:
         run.duals = _dense(dual.dual_values, len(model.rows))
         run.reduced_costs = _dense(dual.reduced_costs, len(model.variables))
+        if basis is not None and status == "optimal":
+            run.variable_status = _dense(basis.variable_status, len(model.variables))
+            run.row_status = _dense(basis.constraint_status, len(model.rows))
     return run
 
 
@@ -229,16 +235,17 @@ def _reason_name(result: Any) -> str:
     return result_pb2.TerminationReasonProto.Name(result.termination.reason)
 
 
-def _solutions(result: Any) -> tuple[Any, Any]:
-    """The first feasible primal solution, and the dual solution that came with it (LPs)."""
+def _solutions(result: Any) -> tuple[Any, Any, Any]:
+    """The first feasible primal solution, and the dual solution and basis that came with it (LPs)."""
     from ortools.math_opt import solution_pb2
 
     for solution in result.solutions:
         if (solution.HasField("primal_solution")
                 and solution.primal_solution.feasibility_status == solution_pb2.SOLUTION_STATUS_FEASIBLE):
             dual = solution.dual_solution if solution.HasField("dual_solution") else None
-            return solution.primal_solution, dual
-    return None, None
+            basis = solution.basis if solution.HasField("basis") else None
+            return solution.primal_solution, dual, basis
+    return None, None, None
 
 
 def _dense(vector: Any, size: int) -> list[float]:

@@ -28,6 +28,9 @@ class RunOptions(BaseModel):
     """Solver threads; defaults to the solver's own choice."""
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
     """Random seed, for reproducible runs where the solver supports it."""
+    mip_duals: bool = False
+    """Linear models: also compute the duals of the LP left when every integer variable is fixed
+    at its value (`explanation.sensitivity.kind` is then `mip_fixed`)."""
 
     @property
     def gap_tolerance(self) -> float:

@@ -29,6 +29,9 @@ class LinearSpec(BaseModel):
     parameters: dict[str, float] = Field(default_factory=dict)
     solver: SolverChoice = "auto"
     options: RunOptions
+    origins: dict[str, str] = Field(default_factory=dict)
+    """Constraint and variable names -> the canvas nodes they came from (builder runs), so that
+    an explanation can point at the node."""
 
 
 class TextSpec(BaseModel):
@@ -62,6 +65,5 @@ def solve(spec: TemplateSpec | LinearSpec | TextSpec) -> SolveOutcome:
 
     if isinstance(spec, LinearSpec):
         compiled = compile_model(LinearModel.model_validate(spec.model), spec.parameters)
-    else:
-        compiled = compile_text(spec.text, spec.format)
-    return solve_model(compiled, spec.options, spec.solver)
+        return solve_model(compiled, spec.options, spec.solver, spec.origins)
+    return solve_model(compile_text(spec.text, spec.format), spec.options, spec.solver)

@@ -50,14 +50,16 @@ def solve(caller: Caller, body: SolveRequest, dispatch: Dispatch = SYNC) -> Opti
 
 def run_model_json(caller: Caller, model_json: dict[str, Any], parameters: dict[str, float],
                    solver: SolverChoice, options: RunOptions, raw_input: Any, dispatch: Dispatch = SYNC,
-                   **attributes: Any) -> OptimizationResult | QueuedRun:
-    """Run a stored model_json (a compiled canvas) with parameter overrides."""
+                   origins: dict[str, str] | None = None, **attributes: Any) -> OptimizationResult | QueuedRun:
+    """Run a stored model_json (a compiled canvas) with parameter overrides; `origins` maps its
+    names to the canvas nodes they came from."""
     model = validate(LinearModel, model_json, prefix=("model_json",))
     try:
         compiled = compile_model(model, parameters)
     except ModelError as error:
         raise BadRequest(f"The model cannot run: {error}", error.problems) from None
-    spec = LinearSpec(model=model_json, parameters=parameters, solver=solver, options=options)
+    spec = LinearSpec(model=model_json, parameters=parameters, solver=solver, options=options,
+                      origins=origins or {})
     return run_linear(caller, compiled, spec, raw_input=raw_input, dispatch=dispatch, **attributes)
 
 
@@ -69,5 +71,6 @@ def run_linear(caller: Caller, model: CompiledModel, spec: LinearSpec | TextSpec
         raise BadRequest(f"The model is invalid: {error}", error.problems) from None
     run = PreparedRun(cost=MIP_CREDITS if model.is_mip else LP_CREDITS, spec=spec, raw_input=raw_input,
                       label=attributes.get("kind", "solve"), attributes=attributes,
-                      solve=lambda: solve_model(model, spec.options, spec.solver))
+                      solve=lambda: solve_model(model, spec.options, spec.solver,
+                                                         getattr(spec, "origins", None)))
     return executions.start(caller, run, dispatch)
