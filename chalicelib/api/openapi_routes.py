@@ -320,7 +320,7 @@ ROUTES: dict[tuple[str, str], RouteDoc] = {
                     "409 when the run has ended or was started synchronously."),
     ("POST", "/api/v2/executions/compare"): RouteDoc(
         "Compare two runs, or run two versions of a document and compare them", ExecutionComparison,
-        body=CompareRequest, errors=(402, 409), headers={"Idempotency-Key": RUN_HEADERS["Idempotency-Key"]},
+        body=CompareRequest, errors=(402, 404, 409), headers={"Idempotency-Key": RUN_HEADERS["Idempotency-Key"]},
         description="`execution_ids`: two finished runs of the same model (the same model or template, the same "
                     "builder document, or two POST /solve runs); 409 while either is queued or running. Or an "
                     "experiment: `document_id` + `version_ids` (`ver_...` or `current`) run now on the same "
