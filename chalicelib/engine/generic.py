@@ -264,6 +264,8 @@ def _explanation(model: CompiledModel, run: Any, options: RunOptions, origins: d
     (EXPLAIN_BUDGET_S at most, and never more than the run's time limit)."""
     from chalicelib.engine import explain_linear
 
+    if not options.explain:
+        return None
     values = None if run.values is None else {v.name: x for v, x in zip(model.variables, run.values)}
     return explain_linear.explain(model, run.status, values,
                                   budget_s=min(explain_linear.DEFAULT_BUDGET_S, options.time_limit_s),

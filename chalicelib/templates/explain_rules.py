@@ -107,7 +107,9 @@ def infeasible_outcome(rules: Sequence[Rule], *, summary: str, minimal: bool | N
 def explain_search(outcome: SolveOutcome, rules: Sequence[Rule], is_feasible: Callable[[list[int]], bool | None],
                    options: RunOptions, *, what: str) -> SolveOutcome:
     """Add to an infeasible `outcome` the rule groups found to conflict; `what` names the plan
-    ("roster", "assignment") in the summary."""
+    ("roster", "assignment") in the summary. Nothing is searched when `options.explain` is off."""
+    if not options.explain:
+        return outcome
     started = time.perf_counter()
     found, minimal = find_conflict(len(rules), is_feasible, search_budget_s(options))
     chosen = [rules[i] for i in found]

@@ -83,3 +83,9 @@ def test_a_builder_conflict_points_at_canvas_nodes_sync_and_queued(client):
     status, execution = call(client, "GET", f"/api/v2/executions/{queued['execution_id']}", org)
     assert status == 200 and execution["status"] == "succeeded", execution
     assert {(c["name"], c["node_id"]) for c in execution["result"]["explanation"]["conflicts"]} == expected
+
+
+def test_explain_false_skips_the_explanation_and_keeps_the_answer(client):
+    org = new_org()
+    status, result = call(client, "POST", "/api/v2/solve", org, {"lp": CPLEX_LP, "options": {"explain": False}})
+    assert status == 200 and result["status"] == "infeasible" and result["explanation"] is None

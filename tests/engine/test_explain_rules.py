@@ -73,3 +73,9 @@ def test_the_docs_hold_one_worked_example_per_kind():
 def test_the_documented_explanations_are_what_the_templates_return(name, data, explanation):
     outcome = get_template(name).run(data, RunOptions(time_limit_s=10))
     assert outcome.explanation.model_dump(exclude_none=True) == explanation
+
+
+def test_explain_off_skips_the_conflict_search_and_keeps_the_status():
+    name, data, _ = next(example for example in _doc_examples() if example[0] == "capacitated_facility_location")
+    outcome = get_template(name).run(data, RunOptions(time_limit_s=10, explain=False))
+    assert outcome.status == "infeasible" and outcome.explanation is None

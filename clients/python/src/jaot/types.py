@@ -26,6 +26,7 @@ class RunOptions(JaotModel):
     relative_gap: Optional[float] = None
     num_workers: Optional[int] = None
     seed: Optional[int] = None
+    explain: bool = True
     mip_duals: bool = False
 
 
