@@ -2,7 +2,8 @@
 
 For every instance in tests/data/instances/manifest.json (docs/solve-instances.md lists them):
 JAOT's time is compile_text + solve_model, as POST /solve runs them (solver `auto` unless
---solver); HiGHS's is highspy readModel + run, in a child process (bench/highs_worker.py:
+--solver), with `options.explain` off ("our ms", of which "read ms" is compile_text) and on
+("explained ms": the same plus the explanation, which plain HiGHS does not compute); HiGHS's is highspy readModel + run, in a child process (bench/highs_worker.py:
 highspy and ortools cannot share a process). Both are wall time, the median of --repeat runs
 after a warm-up, with the library defaults (threads included) and the same time limit.
 "Correct" is the rule of tests/engine/test_public_instances.py: the published status and, when
@@ -45,22 +46,25 @@ def correct(instance: dict, status: str, objective: float | None, gap_tolerance:
     return objective is not None and abs(objective - expected) <= ((gap_tolerance or 0.0) + LP_RELATIVE) * scale
 
 
-def run_jaot(instance: dict, solver: str, time_limit_s: float) -> tuple[str, float | None, float | None, float]:
-    """Status, objective, gap_tolerance and wall ms of one compile_text + solve_model."""
+def run_jaot(instance: dict, solver: str, time_limit_s: float,
+             explain: bool) -> tuple[str, float | None, float | None, float, float]:
+    """Status, objective, gap_tolerance, wall ms of one compile_text + solve_model, and of the read."""
     text = (INSTANCES / instance["file"]).read_text()
     started = time.perf_counter()
     try:
         model = compile_text(text, instance["format"])
     except ModelError:
-        return "unreadable", None, None, (time.perf_counter() - started) * 1000
+        elapsed = (time.perf_counter() - started) * 1000
+        return "unreadable", None, None, elapsed, elapsed
+    read_ms = (time.perf_counter() - started) * 1000
     try:
-        outcome = solve_model(model, RunOptions(time_limit_s=time_limit_s), solver)
+        outcome = solve_model(model, RunOptions(time_limit_s=time_limit_s, explain=explain), solver)
         result = outcome.status, outcome.objective_value, outcome.gap_tolerance
     except ModelError:
         result = "refused", None, None  # e.g. an LP-only --solver on a MIP
     except Exception as error:  # a crash is a result here, not the end of the bench
         result = f"crash: {type(error).__name__}", None, None
-    return (*result, (time.perf_counter() - started) * 1000)
+    return (*result, (time.perf_counter() - started) * 1000, read_ms)
 
 
 def run_highs(instances: list[dict], repeat: int, time_limit_s: float) -> tuple[str, dict[str, dict]]:
@@ -106,8 +110,9 @@ def main() -> None:
     warm_up(args.solver)
     rows = []
     for instance in instances:
-        runs = [run_jaot(instance, args.solver, args.time_limit) for _ in range(args.repeat)]
-        status, objective, gap_tolerance, _ = runs[-1]
+        runs = [run_jaot(instance, args.solver, args.time_limit, explain=False) for _ in range(args.repeat)]
+        explained = [run_jaot(instance, args.solver, args.time_limit, explain=True) for _ in range(args.repeat)]
+        status, objective, gap_tolerance, _, _ = runs[-1]
         ours_ms = statistics.median(run[3] for run in runs)
         theirs = highs[instance["name"]]
         rows.append({
@@ -117,6 +122,8 @@ def main() -> None:
             "correct": correct(instance, status, objective, gap_tolerance),
             "highs_correct": correct(instance, theirs["status"], theirs["objective"], None),
             "ours_ms": ours_ms, "highs_ms": statistics.median(theirs["ms"]),
+            "read_ms": statistics.median(run[4] for run in runs),
+            "explained_ms": statistics.median(run[3] for run in explained),
         })
     print_report(rows, args, highs_version)
 
@@ -124,9 +131,10 @@ def main() -> None:
 def print_report(rows: list[dict], args: argparse.Namespace, highs_version: str) -> None:
     from ortools import __version__ as ortools_version
 
-    header = ["instance", "class", "expected", "our status", "our objective", "correct", "our ms", "HiGHS ms", "ratio"]
+    header = ["instance", "class", "expected", "our status", "our objective", "correct", "read ms", "our ms",
+              "explained ms", "HiGHS ms", "ratio"]
     table = [[r["instance"], f"{r['class']} ({r['format']})", r["expected"], r["status"], r["objective"],
-              "yes" if r["correct"] else "NO", f"{r['ours_ms']:.1f}",
+              "yes" if r["correct"] else "NO", f"{r['read_ms']:.1f}", f"{r['ours_ms']:.1f}", f"{r['explained_ms']:.1f}",
               f"{r['highs_ms']:.1f}" + ("" if r["highs_correct"] else " (wrong)"),
               f"{r['ours_ms'] / r['highs_ms']:.2f}"] for r in rows]
     print(f"OR-Tools {ortools_version}, highspy {highs_version}; solver {args.solver}; "
@@ -134,7 +142,7 @@ def print_report(rows: list[dict], args: argparse.Namespace, highs_version: str)
     print()
     if args.markdown:
         print("| " + " | ".join(header) + " |")
-        print("|" + "|".join("---:" if h in ("our ms", "HiGHS ms", "ratio") else "---" for h in header) + "|")
+        print("|" + "|".join("---:" if h.endswith(("ms", "ratio")) else "---" for h in header) + "|")
         for line in table:
             print("| " + " | ".join(line) + " |")
     else:
@@ -152,6 +160,21 @@ def print_report(rows: list[dict], args: argparse.Namespace, highs_version: str)
             print(f"time ratio JAOT/HiGHS over {label} ({len(subset)}): geometric mean {geometric:.2f}, "
                   f"total {total:.2f} ({sum(r['ours_ms'] for r in subset) / 1000:.3f} s vs "
                   f"{sum(r['highs_ms'] for r in subset) / 1000:.3f} s)")
+    for label, subset in (("the solve alone (read excluded)", solved),):
+        if subset:
+            geometric = math.exp(statistics.fmean(math.log(max(0.01, r["ours_ms"] - r["read_ms"]) / r["highs_ms"])
+                                                  for r in subset))
+            print(f"time ratio over {label}: geometric mean {geometric:.2f}")
+    if solved:
+        geometric = math.exp(statistics.fmean(math.log(r["explained_ms"] / r["highs_ms"]) for r in solved))
+        total = sum(r["explained_ms"] for r in solved) / sum(r["highs_ms"] for r in solved)
+        print(f"with the explanation (explain on, the default): geometric mean {geometric:.2f}, total {total:.2f}")
+    for kind in ("lp", "mip"):
+        subset = [r for r in solved if r["class"] == kind]
+        if subset:
+            geometric = math.exp(statistics.fmean(math.log(r["ours_ms"] / r["highs_ms"]) for r in subset))
+            total = sum(r["ours_ms"] for r in subset) / sum(r["highs_ms"] for r in subset)
+            print(f"  {kind}s ({len(subset)}): geometric mean {geometric:.2f}, total {total:.2f}")
 
 
 if __name__ == "__main__":

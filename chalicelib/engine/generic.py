@@ -151,8 +151,9 @@ def _in_range(model: CompiledModel, text_format: str | None = None) -> CompiledM
         field = f"constraints[{index}] ({row.name})"
         for side in ("lower", "upper"):
             check(field, f"the {side} bound of {row.name}", getattr(row, side), is_bound=True)
-        for name, coefficient in row.coefficients.items():
-            check(field, f"the coefficient of {name} in {row.name}", coefficient)
+        if not _all_safe(row.coefficients.values()):
+            for name, coefficient in row.coefficients.items():
+                check(field, f"the coefficient of {name} in {row.name}", coefficient)
     if model.objective is not None:
         for name, coefficient in model.objective.coefficients.items():
             check("objective", f"the objective coefficient of {name}", coefficient)
@@ -160,6 +161,16 @@ def _in_range(model: CompiledModel, text_format: str | None = None) -> CompiledM
     if problems:
         raise ModelError(problems[:50])
     return model
+
+
+def _all_safe(values: Any) -> bool:
+    """Every number finite and within +-MAX_MAGNITUDE, at C speed: a NaN or an infinity makes
+    the sum NaN or infinite (as does an overflow of the sum, which then takes the slow check)."""
+    values = list(values)
+    if not values:
+        return True
+    total = sum(values)
+    return math.isfinite(total) and -MAX_MAGNITUDE <= min(values) and max(values) <= MAX_MAGNITUDE
 
 
 def _from_terms(terms: list[Any], variables: set[str]) -> Linear:

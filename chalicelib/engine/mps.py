@@ -60,19 +60,19 @@ class _Reader:
         self.fixed = False  # a line needed the fixed columns: names may hold blanks
 
     def read(self, text: str) -> CompiledModel:
-        section = None
+        section = reader = None
         for number, raw in enumerate(text.split("\n"), start=1):
-            line = raw.rstrip(" \t\r\f\v")
-            if not line.strip() or line.lstrip().startswith("*"):
+            fields = raw.split()
+            if not fields or fields[0][0] == "*":
                 continue
-            fields = line.split()
-            head = fields[0].upper()
-            if line[0] not in " \t" and (head in _SECTIONS or head in _REFUSED):
+            line = raw.rstrip(" \t\r\f\v")
+            if line[0] not in " \t" and ((head := fields[0].upper()) in _SECTIONS or head in _REFUSED):
                 if head in _REFUSED:
                     raise TextError(number, _REFUSED[head])
                 if head == "ENDATA":
                     return self.finish(number)
                 section = head
+                reader = getattr(self, f"read_{section.lower()}", None)
                 if section in ("OBJSENSE", "OBJSENS", "OBJNAME") and len(fields) > 1:
                     self.header_value(section, fields[1], number)
                     section = None
@@ -87,7 +87,7 @@ class _Reader:
                 self.header_value(section, fields[0], number)
                 section = None
                 continue
-            getattr(self, f"read_{section.lower()}")(line, fields, number)
+            reader(line, fields, number)
         raise TextError(None, "the file ends without ENDATA (is it truncated?)")
 
     def header_value(self, section: str, value: str, line: int) -> None:
