@@ -309,3 +309,20 @@ def _count(number: int, noun: str) -> str:
 
 def _listing(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def canvas_origins(canvas: dict[str, Any]) -> dict[str, str]:
+    """Constraint and variable names of a builder canvas -> their node ids, as the canvas
+    compiler names them (a constraint by data.name or its node id, a variable by data.name)."""
+    origins: dict[str, str] = {}
+    for node in canvas.get("nodes", []):
+        if not isinstance(node, dict) or not isinstance(node.get("id"), str):
+            continue
+        data = node.get("data") if isinstance(node.get("data"), dict) else {}
+        if node.get("type") == "variable" and isinstance(data.get("name"), str):
+            origins.setdefault(canonical_name(data["name"]), node["id"])
+        elif node.get("type") == "constraint":
+            label = data.get("name") or node["id"]
+            if isinstance(label, str):
+                origins[label] = node["id"]
+    return origins

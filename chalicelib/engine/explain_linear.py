@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Any
 
 import numpy as np
 
@@ -80,25 +79,6 @@ def lp_solution_from_mathopt(result, variables, constraints) -> Run | None:
         run.variable_status = np.array([basis.variable_status[v].value for v in variables], dtype=np.int64)
         run.row_status = np.array([basis.constraint_status[c].value for c in constraints], dtype=np.int64)
     return run
-
-
-def canvas_origins(canvas: dict[str, Any]) -> dict[str, str]:
-    """Constraint and variable names of a builder canvas -> their node ids, as the canvas
-    compiler names them (a constraint by data.name or its node id, a variable by data.name)."""
-    from chalicelib.engine.expressions import canonical_name
-
-    origins: dict[str, str] = {}
-    for node in canvas.get("nodes", []):
-        if not isinstance(node, dict) or not isinstance(node.get("id"), str):
-            continue
-        data = node.get("data") if isinstance(node.get("data"), dict) else {}
-        if node.get("type") == "variable" and isinstance(data.get("name"), str):
-            origins.setdefault(canonical_name(data["name"]), node["id"])
-        elif node.get("type") == "constraint":
-            label = data.get("name") or node["id"]
-            if isinstance(label, str):
-                origins[label] = node["id"]
-    return origins
 
 
 # Infeasible ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Executing builder documents: the current canvas or a given version, recorded with both."""
 from __future__ import annotations
 
-from chalicelib.engine.explain_linear import canvas_origins
+from chalicelib.engine.canvas import canvas_origins
 from chalicelib.errors import NotFound
 from chalicelib.schemas.builder import BuilderExecuteRequest
 from chalicelib.schemas.executions import QueuedRun

@@ -10,7 +10,8 @@ import pytest
 
 from chalicelib.engine import explain_linear, explain_ranges
 from chalicelib.engine.canvas import compile_canvas
-from chalicelib.engine.explain_linear import canvas_origins, explain
+from chalicelib.engine.canvas import canvas_origins
+from chalicelib.engine.explain_linear import explain
 from chalicelib.engine.generic import CompiledModel, CompiledRow, CompiledVariable, compile_model
 from chalicelib.engine.linear_model import LinearModel
 
