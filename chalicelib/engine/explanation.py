@@ -73,3 +73,5 @@ class Explanation(_Part):
     """True when dropping any one of `conflicts` makes the rest feasible (irreducible)."""
     binding: list[Binding] | None = None
     sensitivity: Sensitivity | None = None
+    time_ms: int | None = None
+    """What computing the explanation took, after the solve (not in `solve_time_ms`)."""

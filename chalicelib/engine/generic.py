@@ -13,6 +13,7 @@ text keep their convention that a bound of 1e30 or more means none.
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -277,10 +278,15 @@ def _explanation(model: CompiledModel, run: Any, options: RunOptions, origins: d
 
     if not options.explain:
         return None
+    started = time.perf_counter()
     values = None if run.values is None else {v.name: x for v, x in zip(model.variables, run.values)}
-    return explain_linear.explain(model, run.status, values,
-                                  budget_s=min(explain_linear.DEFAULT_BUDGET_S, options.time_limit_s),
-                                  mip_duals=options.mip_duals, origins=origins, lp_solution=_lp_solution(run))
+    explanation = explain_linear.explain(model, run.status, values,
+                                         budget_s=min(explain_linear.DEFAULT_BUDGET_S, options.time_limit_s),
+                                         mip_duals=options.mip_duals, origins=origins,
+                                         lp_solution=_lp_solution(run))
+    if explanation is None:
+        return None
+    return explanation.model_copy(update={"time_ms": int((time.perf_counter() - started) * 1000)})
 
 
 def _lp_solution(run: Any) -> Any:

@@ -28,6 +28,7 @@ def test_an_infeasible_lp_file_names_its_conflicting_rows(client):
     assert {c["name"] for c in explanation["conflicts"]} == {"demand", "machine_a", "machine_b"}
     assert explanation["conflict_is_minimal"] is True
     assert "demand: x + y >= 10" in [c["sentence"] for c in explanation["conflicts"]]
+    assert isinstance(explanation["time_ms"], int) and explanation["time_ms"] >= 0
 
 
 def test_an_lp_result_carries_duals_and_the_range_they_hold_over(client):
