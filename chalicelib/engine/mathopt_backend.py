@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from chalicelib.engine import cpsat, deadline, interrupt
+from chalicelib.engine import cpsat, deadline, highs_direct, interrupt
 from chalicelib.engine.options import RunOptions, gap_status
 from chalicelib.engine.result import relative_gap
 
@@ -186,6 +186,8 @@ def _solve(proto: Any, backend: str, parameters: Any) -> tuple[Any, str | None]:
     from ortools.util.python import pybind_solve_interrupter
     from pybind11_abseil.status import StatusNotOk
 
+    if backend == "HIGHS" and not os.environ.get("JAOT_HIGHS_VIA_MATHOPT"):
+        return highs_direct.solve(proto, parameters)  # MathOpt's HiGHS ignores the interrupter
     if backend == "SCIP":
         _silence_scip_errors()
     interrupter = pybind_solve_interrupter.PySolveInterrupter()
