@@ -102,9 +102,7 @@ def solve(proto: Any, parameters: Any) -> tuple[Any, str | None]:
         library.Highs_setCallback(highs, interrupter.callback, None)
         for callback_type in _INTERRUPT_CALLBACKS:
             library.Highs_startCallback(highs, callback_type)
-        with interrupt.on_stop(interrupter.stop):
-            if interrupt.stop_requested():
-                interrupter.stop()
+        with interrupt.on_stop(interrupter.stop):  # runs it at once if the cancel came already
             library.Highs_run(highs)
         return _result(library, highs, columns, len(row_lower), lower, upper, row_lower, row_upper,
                        is_mip, maximize), None

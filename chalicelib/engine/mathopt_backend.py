@@ -186,7 +186,7 @@ def _solve(proto: Any, backend: str, parameters: Any) -> tuple[Any, str | None]:
     from ortools.util.python import pybind_solve_interrupter
     from pybind11_abseil.status import StatusNotOk
 
-    if backend == "HIGHS" and not os.environ.get("JAOT_HIGHS_VIA_MATHOPT"):
+    if backend == "HIGHS":
         return highs_direct.solve(proto, parameters)  # MathOpt's HiGHS ignores the interrupter
     if backend == "SCIP":
         _silence_scip_errors()
