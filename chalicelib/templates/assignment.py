@@ -133,7 +133,7 @@ def solve(data: AssignmentInput, options: RunOptions) -> SolveOutcome:
                               f"{worker.name} takes at least {worker.min_tasks} task(s)"))
 
     def is_feasible(active: list[int]) -> bool | None:
-        dropped = {groups[i] for i in range(len(groups)) if i not in set(active)}
+        dropped = explain_rules.dropped_groups(groups, active)
         tasks = [task for t, task in enumerate(data.tasks) if ("task", t) not in dropped]
         names = {task.name for task in tasks}
         workers = [worker.model_copy(update={

@@ -159,7 +159,7 @@ def solve(data: BlendingInput, options: RunOptions) -> SolveOutcome:
                               f"at least {number(ingredient.min_amount)} of {ingredient.name} must be used"))
 
     def is_feasible(active: list[int]) -> bool | None:
-        dropped = {groups[i] for i in range(len(groups)) if i not in set(active)}
+        dropped = explain_rules.dropped_groups(groups, active)
         relaxed = data.model_copy(update={
             "qualities": [q.model_copy(update={"min": None if ("min", n) in dropped else q.min,
                                                "max": None if ("max", n) in dropped else q.max})

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from chalicelib.engine import deadline, interrupt
 from chalicelib.engine.explanation import Binding, Conflict, Explanation
@@ -57,6 +57,12 @@ def probe_options(options: RunOptions) -> RunOptions:
     time keeps its groups in the conflict and the conflict is then not called minimal)."""
     return RunOptions(time_limit_s=search_budget_s(options) * PROBE_SHARE, num_workers=options.num_workers,
                       seed=options.seed)
+
+
+def dropped_groups(groups: Sequence[Any], active: list[int]) -> set[Any]:
+    """The rule groups a feasibility probe relaxes: every one whose index is not in `active`."""
+    kept = set(active)
+    return {group for index, group in enumerate(groups) if index not in kept}
 
 
 def find_conflict(count: int, is_feasible: Callable[[list[int]], bool | None],

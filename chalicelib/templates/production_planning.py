@@ -150,7 +150,7 @@ def solve(data: ProductionPlanningInput, options: RunOptions) -> SolveOutcome:
                               "must be in stock at the end"))
 
     def is_feasible(active: list[int]) -> bool | None:
-        dropped = {groups[i] for i in range(len(groups)) if i not in set(active)}
+        dropped = explain_rules.dropped_groups(groups, active)
         products = [product.model_copy(update={
             "setup_cost": 0.0, "unit_cost": 0.0, "holding_cost": 0.0,
             "demand": [0.0] * len(product.demand) if ("demand", p) in dropped else product.demand,
