@@ -11,6 +11,7 @@ group in it is needed for the conflict) only when every re-solve gave a definite
 """
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
@@ -41,7 +42,10 @@ class Rule:
 
 
 def number(value: float) -> str:
-    """A quantity as a person writes it: 950, 12.5, 0.125 (no float noise)."""
+    """A quantity as a person writes it: 950, 12.5, 0.125 (no float noise); never raises, even
+    on a quotient that overflowed."""
+    if not math.isfinite(value):
+        return f"{value:g}"
     if abs(value - round(value)) < 1e-9:
         return f"{round(value):,}".replace(",", "")
     return f"{value:.6g}"

@@ -85,12 +85,22 @@ class WarehouseAllocationInput(BaseModel):
         return self
 
 
+def _whole_units(capacity: float, weight: float, demand: float) -> int:
+    """How many whole units of `weight` fit in `capacity`, counted up to the demand: a tiny weight
+    makes the quotient overflow, and room beyond the demand changes no verdict."""
+    enough = math.ceil(demand)
+    ratio = capacity / weight
+    if not math.isfinite(ratio) or ratio >= enough:
+        return enough
+    return math.floor(ratio + 1e-9)
+
+
 def solve(data: WarehouseAllocationInput, options: RunOptions) -> SolveOutcome:
     """The cheapest allocation and the full warehouses; when none exists, why."""
     if data.whole_units:
         short = []
         for product in data.products:
-            room = [math.floor(w.capacity / product.weight + 1e-9) for w in data.warehouses]
+            room = [_whole_units(w.capacity, product.weight, product.demand) for w in data.warehouses]
             if sum(room) < product.demand:
                 held = ", ".join(f"{w.name} {r}" for w, r in zip(data.warehouses, room))
                 short.append(Rule(f"whole units: product {product.name}",

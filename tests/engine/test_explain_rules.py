@@ -79,3 +79,8 @@ def test_explain_off_skips_the_conflict_search_and_keeps_the_status():
     name, data, _ = next(example for example in _doc_examples() if example[0] == "capacitated_facility_location")
     outcome = get_template(name).run(data, RunOptions(time_limit_s=10, explain=False))
     assert outcome.status == "infeasible" and outcome.explanation is None
+
+
+@pytest.mark.parametrize("value, text", [(float("inf"), "inf"), (float("-inf"), "-inf"), (float("nan"), "nan")])
+def test_numbers_that_overflowed_still_read(value, text):
+    assert explain_rules.number(value) == text

@@ -83,6 +83,17 @@ def test_whole_units_that_fit_no_warehouse_name_the_product():
                                  "2 of them (E 1, W 1)")
 
 
+def test_a_weight_so_small_that_the_room_overflows_is_counted_up_to_the_demand():
+    """Found by the API fuzz: 5 / 1e-320 is infinite, and math.floor(inf) raised."""
+    data = {"warehouses": [{"name": "E", "capacity": 3}, {"name": "W", "capacity": 3}],
+            "products": [{"name": "A", "demand": 3, "weight": 1e-320}, {"name": "B", "demand": 3, "weight": 1.9}]}
+    out = TEMPLATE.run(data, RunOptions())
+    assert out.status == "infeasible"
+    [conflict] = out.explanation.conflicts  # A fits anywhere; each warehouse holds one unit of B
+    assert conflict.sentence == ("3 whole units of B (weight 1.9 each) must be placed; the warehouses hold at most "
+                                 "2 of them (E 1, W 1)")
+
+
 def test_products_that_fit_alone_but_not_together_are_the_conflict():
     # Each 5-unit warehouse holds one unit of A (weight 3) or one of B (weight 4): three units, two places.
     data = {"warehouses": [{"name": "E", "capacity": 5}, {"name": "W", "capacity": 5}],
