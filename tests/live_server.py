@@ -114,6 +114,9 @@ class LocalServer:
 
     def start(self) -> "LocalServer":
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        # The log is appended to (a restart on the same data keeps one log): this start's key is
+        # the one printed after this offset, never one an earlier server left in a kept log dir.
+        self._log_start = self.log_path.stat().st_size if self.log_path.exists() else 0
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-u", *RUN_LOCAL], cwd=ROOT, env=self.environment(),
@@ -131,7 +134,9 @@ class LocalServer:
             if self.process.poll() is not None:
                 raise RuntimeError(f"local/run.py exited with {self.process.returncode}:\n{self.log_tail()}")
             if not self.api_key:
-                keys = KEY_LINE.findall(self.log_path.read_text(errors="replace"))
+                with open(self.log_path, "rb") as log:
+                    log.seek(self._log_start)
+                    keys = KEY_LINE.findall(log.read().decode(errors="replace"))
                 self.api_key = keys[-1] if keys else ""
             if self.api_key:
                 try:
