@@ -38,12 +38,12 @@ def test_an_unknown_answer_keeps_the_group_and_drops_the_proof():
 
 def test_the_search_stops_at_its_budget_with_what_it_has():
     def slow(active):
-        time.sleep(0.05)
+        time.sleep(0.2)
         return not {0, 9} <= set(active)
 
     started = time.perf_counter()
-    found, minimal = explain_rules.find_conflict(10, slow, budget_s=0.12)
-    assert time.perf_counter() - started < 0.5
+    found, minimal = explain_rules.find_conflict(10, slow, budget_s=0.3)
+    assert time.perf_counter() - started < 2.0  # the whole search takes over 20 probes: 4 s and more
     assert minimal is False and {0, 9} <= set(found)
 
 

@@ -275,7 +275,7 @@ def test_json_diff_work_is_bounded_and_linear():
     found = json_diff(a, b)
     elapsed = time.perf_counter() - started
     assert found.truncated and len(found.changes) == MAX_CHANGES and found.count < 200_000
-    assert elapsed < 2.0, elapsed
+    assert elapsed < 10.0, elapsed  # about 0.8 s here; unbounded, a million pairs and every change kept
 
 
 def test_a_large_routing_diff_is_fast():
@@ -285,7 +285,7 @@ def test_a_large_routing_diff_is_fast():
     b = routes(**{f"V{(v + 1) % 50}": stops[v::50] for v in range(50)})
     started = time.perf_counter()
     found, clauses = diff_solutions(a, b)
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 10.0  # under 2 s here; a quadratic match would take minutes
     assert found.count == 10_000 and found.truncated and clauses == ["10,000 stops moved between vehicles"]
 
 

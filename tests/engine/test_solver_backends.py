@@ -203,7 +203,7 @@ def test_a_cancel_stops_highs_with_its_best_solution():
 
     model = compile_model(_market_split())
     outcome, seconds = _run_stopped(lambda: solve_model(model, RunOptions(time_limit_s=30), "highs"))
-    assert seconds < STOP_AFTER_S + 1
+    assert seconds < STOP_AFTER_S + 5  # against a 30 s time limit; slack for a loaded machine
     assert outcome.status == "feasible" and outcome.solver == "HiGHS 1.12.0"
     values = outcome.solution["variables"]
     assert outcome.objective_value == pytest.approx(sum(values[f"{side}{i}"] for side in "st" for i in range(4)))
@@ -214,7 +214,7 @@ def test_two_highs_solves_at_once_one_cancelled():
     """Each solve has its own HiGHS object and callback: a cancel in one thread leaves the other be."""
     import threading
 
-    from tests.engine.test_interrupt import _market_split, _run_stopped
+    from tests.engine.test_interrupt import STOP_AFTER_S, _market_split, _run_stopped
 
     knapsack = compile_model(LinearModel.model_validate({
         "variables": [{"name": f"x{i}", "type": "binary"} for i in range(6)],
@@ -230,5 +230,5 @@ def test_two_highs_solves_at_once_one_cancelled():
     stopped, seconds = _run_stopped(lambda: solve_model(compile_model(_market_split()), RunOptions(time_limit_s=30),
                                                         "highs"))
     other.join()
-    assert seconds < 3 and stopped.status == "feasible"
+    assert seconds < STOP_AFTER_S + 5 and stopped.status == "feasible"  # against a 30 s limit
     assert all(o.status == "optimal" and o.objective_value == pytest.approx(22) for o in results["knapsack"])

@@ -640,7 +640,7 @@ def test_a_large_cplex_lp_file_reads_in_well_under_a_second_of_cpu():
     started = time.process_time()
     model = compile_text(text, "lp")
     assert len(model.rows) == 9_000
-    assert time.process_time() - started < 1.5  # measured 0.4-0.5 s CPU on this (slow, shared) machine
+    assert time.process_time() - started < 5.0  # 0.4-0.6 s CPU here; a superlinear reader would take far longer
 
 
 def test_a_refused_model_is_never_copied_to_stderr_or_stdout():
