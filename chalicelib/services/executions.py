@@ -68,8 +68,9 @@ class PreparedRun:
 
 
 def start(caller: Caller, run: PreparedRun, dispatch: Dispatch = SYNC) -> OptimizationResult | QueuedRun:
-    fit_time_limit(run.options)
-    if dispatch.run_async or dispatch.trigger_id:
+    queued = bool(dispatch.run_async or dispatch.trigger_id)
+    fit_time_limit(run.options, queued=queued)
+    if queued:
         return enqueue(caller, run, dispatch)
     return record_run(caller, run)
 
@@ -169,14 +170,21 @@ def _debit(caller: Caller, execution: ExecutionItem, cost: int) -> None:
                                   {"required": cost, "balance": balance})
 
 
-def fit_time_limit(options: RunOptions) -> None:
+def fit_time_limit(options: RunOptions, *, queued: bool = False) -> None:
     """A time limit above this deployment's maximum is a 400 when asked for; the default
-    (10 s) is lowered to the maximum instead, so a run that asks nothing is never refused."""
-    limit = get_settings().max_time_limit_s
+    (10 s) is lowered to the maximum instead, so a run that asks nothing is never refused.
+    A run answered in its request has the smaller maximum an API call can hold; a queued
+    run may take up to `max_time_limit_s` (beyond what Lambda holds, in a task of its own)."""
+    settings = get_settings()
+    limit = settings.max_time_limit_s if queued else settings.sync_time_limit_s
     if options.time_limit_s <= limit:
         return
     if "time_limit_s" in options.model_fields_set:
-        raise BadRequest(f"options.time_limit_s may be at most {limit:g} seconds.",
-                         [{"field": "options.time_limit_s", "message": f"at most {limit:g}"}])
+        if queued or limit >= settings.max_time_limit_s:
+            message = f"options.time_limit_s may be at most {limit:g} seconds."
+        else:
+            message = (f"options.time_limit_s may be at most {limit:g} seconds for a run answered in its "
+                       f"request; queue the run (\"async\": true) for up to {settings.max_time_limit_s:g} seconds.")
+        raise BadRequest(message, [{"field": "options.time_limit_s", "message": f"at most {limit:g}"}])
     options.time_limit_s = limit
     options.model_fields_set.discard("time_limit_s")

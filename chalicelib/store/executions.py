@@ -110,9 +110,44 @@ def finish_execution(execution: ExecutionItem, status: str, finished_at: str, *,
     return True
 
 
-def request_cancel(execution: ExecutionItem) -> bool:
-    """Flag a running run; its worker stops the solver at the next check."""
-    return _update_if_running(execution, ExecutionItem.cancel_requested.set(True))
+def request_cancel(execution: ExecutionItem, lease_until: int | None = None) -> bool:
+    """Flag a running run; its worker stops the solver at the next check. A long run's lease
+    is cut to `lease_until` too: past it, the run is ended for its task (services/long_runs.py)."""
+    if lease_until is None:
+        return _update_if_running(execution, ExecutionItem.cancel_requested.set(True))
+    try:
+        execution.update(actions=[ExecutionItem.cancel_requested.set(True), ExecutionItem.lease_until.set(lease_until)],
+                         condition=(ExecutionItem.status == "running") & (ExecutionItem.lease_until > lease_until))
+    except UpdateError as error:
+        if not _condition_failed(error):
+            raise
+        return _update_if_running(execution, ExecutionItem.cancel_requested.set(True))  # lease shorter already
+    return True
+
+
+def hand_off(execution: ExecutionItem, launcher: str, at: str, start_by: int) -> bool:
+    """Mark a queued run as given to a task of its own, which has until `start_by` (epoch s)
+    to claim it. Once only: a redelivered message finds `launcher` set and starts nothing."""
+    try:
+        execution.update(
+            actions=[ExecutionItem.launcher.set(launcher), ExecutionItem.handed_off_at.set(at),
+                     ExecutionItem.lease_until.set(start_by)],
+            condition=((ExecutionItem.status == "queued") & ExecutionItem.launcher.does_not_exist()
+                       & (ExecutionItem.cancel_requested == False)),  # noqa: E712 (a DynamoDB condition)
+        )
+    except UpdateError as error:
+        if _condition_failed(error):
+            return False
+        raise
+    return True
+
+
+def record_task(execution: ExecutionItem, *, task_arn: str | None = None, process_id: int | None = None) -> None:
+    """Where the long run runs: for the operator, and for stopping it on a cancel."""
+    actions = [ExecutionItem.task_arn.set(task_arn)] if task_arn else []
+    if process_id is not None:
+        actions.append(ExecutionItem.process_id.set(process_id))
+    execution.update(actions=actions)
 
 
 def _update_if_running(execution: ExecutionItem, action: Any) -> bool:

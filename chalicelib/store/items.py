@@ -164,6 +164,14 @@ class ExecutionItem(TableItem):
     started_at = UnicodeAttribute(null=True)
     finished_at = UnicodeAttribute(null=True)
     solve_time_ms = NumberAttribute(null=True)
+    # A long run (services/long_runs.py): handed to a task of its own, Lambda cannot hold it.
+    launcher = UnicodeAttribute(null=True)
+    """`ecs` or `process` once the run was handed to a task; None for a run a worker solves."""
+    handed_off_at = UnicodeAttribute(null=True)
+    task_arn = UnicodeAttribute(null=True)
+    """The Fargate task running it (launcher `ecs`)."""
+    process_id = NumberAttribute(null=True)
+    """The local process running it (launcher `process`, under `make run`)."""
 
 
 class DocumentItem(TableItem):
