@@ -170,7 +170,7 @@ def _debit(caller: Caller, execution: ExecutionItem, cost: int) -> None:
                                   {"required": cost, "balance": balance})
 
 
-def fit_time_limit(options: RunOptions, *, queued: bool = False) -> None:
+def fit_time_limit(options: RunOptions, *, queued: bool = False, can_queue: bool = True) -> None:
     """A time limit above this deployment's maximum is a 400 when asked for; the default
     (10 s) is lowered to the maximum instead, so a run that asks nothing is never refused.
     A run answered in its request has the smaller maximum an API call can hold; a queued
@@ -180,7 +180,7 @@ def fit_time_limit(options: RunOptions, *, queued: bool = False) -> None:
     if options.time_limit_s <= limit:
         return
     if "time_limit_s" in options.model_fields_set:
-        if queued or limit >= settings.max_time_limit_s:
+        if queued or not can_queue or limit >= settings.max_time_limit_s:
             message = f"options.time_limit_s may be at most {limit:g} seconds."
         else:
             message = (f"options.time_limit_s may be at most {limit:g} seconds for a run answered in its "
