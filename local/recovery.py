@@ -65,9 +65,9 @@ def recover(dynamodb: Any, table_name: str, queued_bodies: list[str]) -> dict[st
 
 
 def stop_long_runs(dynamodb: Any, table_name: str, grace_s: float) -> int:
-    """SIGTERM to every long run's process: each stops its solver and ends its run `failed`,
-    refunded. What has not ended its run within `grace_s` gets SIGKILL (the next start
-    ends those runs). Returns how many were running."""
+    """SIGTERM to every long run's process: each stops its solver, ends its run `failed`,
+    refunded, and exits. What has not within `grace_s` gets SIGKILL (the next start ends
+    those runs). Returns how many were running."""
     from chalicelib.services import long_runs
 
     running = [execution for execution in active_runs(dynamodb, table_name)
@@ -80,7 +80,7 @@ def stop_long_runs(dynamodb: Any, table_name: str, grace_s: float) -> int:
         time.sleep(0.1)
         for execution in list(left):
             execution.refresh(consistent_read=True)
-            if execution.status in store.TERMINAL:
+            if execution.status in store.TERMINAL and not long_runs.process_running(execution):
                 left.remove(execution)
     for execution in left:
         long_runs.stop(execution, force=True)

@@ -133,8 +133,7 @@ def stop(execution: ExecutionItem, *, force: bool = False) -> None:
             _ecs().stop_task(cluster=get_settings().long_run_cluster, task=execution.task_arn,
                              reason=f"JAOT: run {execution.execution_id} ended ({execution.status})"[:255])
         elif execution.process_id:
-            _signal_process(int(execution.process_id), execution.execution_id,
-                            signal.SIGKILL if force else signal.SIGTERM)
+            _signal_process(execution, signal.SIGKILL if force else signal.SIGTERM)
     except Exception:
         logger.exception("stopping the task of long run %s failed", execution.execution_id)
 
@@ -170,14 +169,32 @@ def _start_process(execution: ExecutionItem) -> int:
     return process.pid
 
 
-def _signal_process(process_id: int, execution_id: str, signum: int) -> None:
-    """Signal the run's process group, if that process is still the run's (pids are reused)."""
-    cmdline = Path(f"/proc/{process_id}/cmdline")
-    if cmdline.parent.parent.exists() and (
-            not cmdline.exists() or execution_id.encode() not in cmdline.read_bytes()):
+def process_running(execution: ExecutionItem) -> bool:
+    """The run's local process still runs (a pid reused by another program does not count)."""
+    process_id = int(execution.process_id or 0)
+    if not process_id:
+        return False
+    proc = Path(f"/proc/{process_id}")
+    if Path("/proc/self").exists():  # Linux: an ended (zombie) or reused pid has another cmdline
+        try:
+            return execution.execution_id.encode() in (proc / "cmdline").read_bytes()
+        except OSError:
+            return False
+    try:
+        os.kill(process_id, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return True
+
+
+def _signal_process(execution: ExecutionItem, signum: int) -> None:
+    """Signal the run's process group, if that process is still the run's."""
+    if not process_running(execution):
         return
     try:
-        os.killpg(process_id, signum)
+        os.killpg(int(execution.process_id), signum)
     except (ProcessLookupError, PermissionError):
         pass
 

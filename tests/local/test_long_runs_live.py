@@ -32,7 +32,14 @@ def wait_for(predicate, timeout_s: float = 120, every_s: float = 0.2):
 
 
 def alive(pid: int) -> bool:
-    return Path(f"/proc/{pid}").exists() if Path("/proc").exists() else _signal_0(pid)
+    """Running: an ended process whose parent has not reaped it yet (a zombie) is not."""
+    if not Path("/proc/self").exists():
+        return _signal_0(pid)
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
 
 
 def _signal_0(pid: int) -> bool:
@@ -151,3 +158,26 @@ def test_a_time_limit_above_the_maximum_is_refused_naming_it(server, api):
                              {"input_data": SPEC_INPUT, "options": {"time_limit_s": 30}})
     assert status == 400 and "at most 25 seconds" in error["message"] and "async" in error["message"]
 
+
+
+def test_stopping_make_run_ends_a_long_run_failed_and_refunded_and_its_process(tmp_path):
+    settings = {"JAOT_DEMO_CREDITS": "1000", "JAOT_LAMBDA_RUN_LIMIT_S": "1", "JAOT_MAX_TIME_LIMIT_S": "120"}
+    with LocalServer(data_dir=tmp_path, **settings) as first:
+        api = Api(first)
+        aws = (boto3.client("dynamodb", endpoint_url=f"http://127.0.0.1:{first.store_port}", region_name="us-east-1",
+                            aws_access_key_id="local", aws_secret_access_key="local"), None)
+        organization_id = api.call("GET", "/organization")[1]["id"]
+        model_id = activate(api, "job_shop")
+        credits = api.call("GET", "/organization")[1]["credits"]
+        _, queued = api.call("POST", f"/models/{model_id}/execute",
+                             {"input_data": ft10_input(), "options": {"time_limit_s": 60}, "async": True})
+        path = f"/executions/{queued['execution_id']}"
+        wait_for(lambda: api.call("GET", path)[1]["status"] == "running")
+        process_id = int(record(aws, organization_id, queued["execution_id"])["process_id"])
+    assert not alive(process_id)  # it did not outlive the service
+    with LocalServer(data_dir=tmp_path, **settings) as second:
+        api = Api(second)
+        run = api.call("GET", path)[1]
+        assert run["status"] == "failed" and run["credits_used"] == 0
+        assert run["failure_reason"] == "The run's task was stopped before the run ended; no credits were charged."
+        assert api.call("GET", "/organization")[1]["credits"] == credits
