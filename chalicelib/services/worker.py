@@ -100,7 +100,8 @@ def solve_run(execution: ExecutionItem, spec: Any, stop: interrupt.StopSignal | 
 
 
 def process_dead_letter(body: str) -> str:
-    """A message SQS gave up on: the run ends failed and refunded, unless it already ended."""
+    """A message SQS gave up on: the run ends failed and refunded, unless it already ended
+    or is a long run whose task still holds it (its watch goes on)."""
     try:
         message = json.loads(body)
         execution = store.get_execution(message["organization_id"], message["execution_id"])
@@ -108,6 +109,8 @@ def process_dead_letter(body: str) -> str:
         return "malformed"
     if execution is None or execution.status in store.TERMINAL:
         return "done already"
+    if execution.launcher:  # a watch of a long run: its task may hold the run still
+        return long_runs.watch(execution)
     return _give_up(execution, "The run could not be processed after repeated deliveries; "
                                "no credits were charged.")
 

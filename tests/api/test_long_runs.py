@@ -236,3 +236,12 @@ def test_time_limits_above_the_maximums_are_400_naming_them(client, org, model_i
                                                       "async": True})
     assert status == 202, queued
     assert balance(client, org) == 30 - COST
+
+
+def test_a_dead_lettered_watch_leaves_a_live_long_run_to_its_task(client, org, model_id, settings, started):
+    settings(JAOT_LONG_RUN_LAUNCHER="process")
+    execution_id = queue_long_run(client, org, model_id)
+    events.drain(get_settings().runs_queue)
+    assert worker.process_dead_letter(message(org, execution_id)) == "handed off"
+    assert execution_store.get_execution(org.id, execution_id).status == "queued"
+    assert balance(client, org) == 30 - COST
