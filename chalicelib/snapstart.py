@@ -27,11 +27,13 @@ WARM_MODULES = (
     "ortools.sat.python.cp_model", "ortools.linear_solver.pywraplp", "ortools.math_opt.python.mathopt",
     "pyvrp", "fast_tsp", "jwt", "idna", "re2", "referencing",
     "chalicelib.engine.cpsat", "chalicelib.engine.generic", "chalicelib.services.trigger_events",
+    "chalicelib.services.long_runs",
     "chalicelib.observability", "aws_lambda_powertools",
 )
-SDK_CLIENTS = ("sqs", "s3")  # what chalicelib.store.queues and .blobs create through boto3
+SDK_CLIENTS = ("sqs", "s3", "ecs")  # what store.queues, store.blobs and services.long_runs create
 # (module, functools.cache'd function) pairs that hold an SDK client.
-CLIENT_CACHES = (("chalicelib.store.queues", "_sqs"), ("chalicelib.store.blobs", "_s3"))
+CLIENT_CACHES = (("chalicelib.store.queues", "_sqs"), ("chalicelib.store.blobs", "_s3"),
+                 ("chalicelib.services.long_runs", "_ecs"))
 
 _registered = False
 
@@ -56,9 +58,9 @@ def before_snapshot() -> list[str]:
 def after_restore() -> None:
     random.seed()  # from os.urandom, which Lambda makes unique per restored environment
     for module_name, function_name in CLIENT_CACHES:
-        module = sys.modules.get(module_name)
-        if module is not None:
-            getattr(module, function_name).cache_clear()
+        cached = getattr(sys.modules.get(module_name), function_name, None)
+        if cached is not None:
+            cached.cache_clear()
     drop_table_connections()
     boto3 = sys.modules.get("boto3")
     if boto3 is not None and boto3.DEFAULT_SESSION is not None:

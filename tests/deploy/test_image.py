@@ -73,7 +73,8 @@ def test_the_repository_root_is_a_usable_context_too():
 def test_the_task_definition_runs_the_long_run_module_from_the_image_workdir():
     resources = json.loads((ROOT / "deploy" / "resources.json").read_text())["Resources"]
     [container] = resources["LongRunTaskDefinition"]["Properties"]["ContainerDefinitions"]
-    assert container["EntryPoint"][:3] == ["python3", "-m", "chalicelib.long_run"]
-    assert container["WorkingDirectory"] == "/var/task"
+    assert container["EntryPoint"] == ["/usr/bin/env"]  # not the image's Lambda entrypoint
+    assert container["Command"][0] == "python" and container["WorkingDirectory"] == "/var/task"
+    assert re.search(r"^RUN command -v python .*\|\| ln -s", image.DOCKERFILE.read_text(), re.M)
     assert re.search(r"^WORKDIR /var/task$", image.DOCKERFILE.read_text(), re.M)
     assert re.search(r"^COPY chalicelib \./chalicelib$", image.DOCKERFILE.read_text(), re.M)

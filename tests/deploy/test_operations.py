@@ -150,6 +150,9 @@ def test_functions_carry_the_long_run_settings(package):
     assert variables["JAOT_LONG_RUN_SECURITY_GROUPS"] == {"Fn::Join": [",", {"Ref": "LongRunSecurityGroups"}]}
     assert variables["JAOT_MAX_TIME_LIMIT_S"] == {"Ref": "MaxRunTimeLimitSeconds"}
     assert variables["JAOT_LAMBDA_RUN_LIMIT_S"] == "780"
+    assert variables["JAOT_LONG_RUN_PUBLIC_IP"] == {"Fn::If": ["LongRunPublicIp", "true", "false"]}
+    assert package.template["Conditions"]["LongRunPublicIp"] == {
+        "Fn::Equals": [{"Ref": "LongRunAssignPublicIp"}, "ENABLED"]}
     parameters = package.template["Parameters"]
     assert parameters["MaxRunTimeLimitSeconds"]["Default"] == 3600
     assert parameters["LongRunSubnets"]["Type"] == parameters["LongRunSecurityGroups"]["Type"] == "CommaDelimitedList"
@@ -179,8 +182,11 @@ def test_fargate_cluster_task_definition_and_log_group(package):
     assert task["TaskRoleArn"] == {"Fn::GetAtt": ["LongRunTaskRole", "Arn"]}
     [container] = task["ContainerDefinitions"]
     assert container["Name"] == "solver"
-    assert container["EntryPoint"] == ["python3", "-m", "chalicelib.long_run"]  # + <org> <execution> per run
-    assert "Command" not in container
+    # Each RunTask gives the whole command, `python -m chalicelib.long_run <org> <execution>`
+    # (services/long_runs.py); env runs it in place of the image's Lambda entrypoint.
+    assert container["EntryPoint"] == ["/usr/bin/env"]
+    assert container["Command"] == ["python", "-m", "chalicelib.long_run"]
+    assert "StopTimeout" not in container  # ECS's 30 s from SIGTERM to SIGKILL, as the cancel path expects
     assert container["Image"] == {"Fn::If": ["HasSolverImageUri", {"Ref": "SolverImageUri"},
                                              {"Fn::Sub": "${SolverRepository.RepositoryUri}:${SolverImageTag}"}]}
     assert "SolverRepository" in package.resources("AWS::ECR::Repository")

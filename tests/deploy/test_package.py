@@ -34,7 +34,7 @@ LONG_RUN_ENVIRONMENT = {
     "JAOT_LONG_RUN_TASK_DEFINITION": {"Ref": "LongRunTaskDefinition"},
     "JAOT_LONG_RUN_SUBNETS": {"Fn::Join": [",", {"Ref": "LongRunSubnets"}]},
     "JAOT_LONG_RUN_SECURITY_GROUPS": {"Fn::Join": [",", {"Ref": "LongRunSecurityGroups"}]},
-    "JAOT_LONG_RUN_ASSIGN_PUBLIC_IP": {"Ref": "LongRunAssignPublicIp"},
+    "JAOT_LONG_RUN_PUBLIC_IP": {"Fn::If": ["LongRunPublicIp", "true", "false"]},
 }
 # The only actions AWS authorizes on no resource narrower than "*".
 UNSCOPED_ACTIONS = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}

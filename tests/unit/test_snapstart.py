@@ -93,7 +93,8 @@ def test_restore_drops_a_default_session_with_static_keys_and_keeps_refreshable_
 def test_before_snapshot_imports_the_lazy_modules_and_loads_the_sdk_models():
     missing = snapstart.before_snapshot()
     assert "boto3" not in missing and "ortools.sat.python.cp_model" not in missing
-    assert set(missing) <= {"chalicelib.observability", "aws_lambda_powertools"}  # issue-18 siblings
+    # Modules of the other issue-18 branches, absent until they are merged.
+    assert set(missing) <= {"chalicelib.observability", "aws_lambda_powertools", "chalicelib.services.long_runs"}
     loader = boto3.DEFAULT_SESSION._session.get_component("data_loader")
     loaded = {key[1] for key in loader._cache if key[0] == "load_service_model"}
     assert set(snapstart.SDK_CLIENTS) <= loaded  # restored environments build clients from these
