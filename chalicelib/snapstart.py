@@ -28,7 +28,8 @@ WARM_MODULES = (
     "pyvrp", "fast_tsp", "jwt", "idna", "re2", "referencing",
     "chalicelib.engine.cpsat", "chalicelib.engine.generic", "chalicelib.services.trigger_events",
     "chalicelib.services.long_runs",
-    "chalicelib.observability", "aws_lambda_powertools",
+    "chalicelib.observability", "aws_lambda_powertools.logging", "aws_lambda_powertools.metrics",
+    "aws_xray_sdk.core",
 )
 SDK_CLIENTS = ("sqs", "s3", "ecs")  # what store.queues, store.blobs and services.long_runs create
 # (module, functools.cache'd function) pairs that hold an SDK client.
