@@ -53,6 +53,12 @@ $(LAYER_ZIP): requirements-solver.txt deploy/layer.py deploy/lambda_runtime.py |
 package: $(LAYER_ZIP) | $(STAMP)
 	$(BIN)/python -m deploy.package --stage $(STAGE) --out build/package/$(STAGE) --layer $(LAYER_ZIP)
 
+# The solver image of the Fargate long runs (deploy/image/Dockerfile): built when a Docker
+# engine answers, otherwise its checked build context is left in build/image/.
+.PHONY: image
+image: | $(STAMP)
+	$(BIN)/python -m deploy.image --out build/image
+
 docs: | $(STAMP)
 	mkdir -p build
 	AWS_DEFAULT_REGION=$${AWS_DEFAULT_REGION:-us-east-1} $(BIN)/python -c "import json; from app import app; \
