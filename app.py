@@ -1,7 +1,7 @@
 """JAOT API: registers blueprints, middleware and event handlers; the logic lives in chalicelib/."""
 from chalice import Chalice, Rate
 
-from chalicelib import events
+from chalicelib import events, snapstart  # noqa: F401  (importing registers the SnapStart hooks in Lambda)
 from chalicelib.api import (
     api_keys,
     builder,
