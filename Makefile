@@ -32,7 +32,8 @@ bench: $(STAMP)
 # The console (docs/console.md): npm packages from console/package-lock.json, built into
 # chalicelib/console_assets/ (served at /console, carried by the Lambda package).
 CONSOLE_INDEX := chalicelib/console_assets/index.html
-CONSOLE_SOURCES := $(shell find console/src -type f 2>/dev/null) console/index.html console/vite.config.js console/package.json
+CONSOLE_SOURCES := $(shell find console/src console/scripts -type f 2>/dev/null) console/index.html console/vite.config.js \
+	console/package.json console/bundle-budget.json
 
 console: $(CONSOLE_INDEX)
 
@@ -41,7 +42,7 @@ console/node_modules/.package-lock.json: console/package-lock.json
 	touch $@
 
 $(CONSOLE_INDEX): console/node_modules/.package-lock.json $(CONSOLE_SOURCES)
-	cd console && npm run build
+	cd console && npm run build || { rm -f ../$(CONSOLE_INDEX); exit 1; }
 
 # The browser tests (tests/console) drive Debian's chromium; nothing is downloaded by Playwright.
 browser:

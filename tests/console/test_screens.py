@@ -64,6 +64,7 @@ def test_cvrp_from_the_generated_form_draws_one_path_per_route(signed_in_page, c
     expect(demand).to_have_value(str(example["customers"][0]["demand"]))
     expect(page.get_by_text("Load delivered to this customer, in capacity units (e.g. crates, kg).").first).to_be_visible()
     expect(page.locator("#input_customers_0_demand__description")).to_contain_text("From 0 to 1000000000.")
+    demand.scroll_into_view_if_needed()
     screenshot(page, "run-form")
     page.get_by_role("button", name="Run model").click()
     expect(page.get_by_test_id("run-status")).to_contain_text("succeeded")
@@ -81,6 +82,8 @@ def test_cvrp_from_the_generated_form_draws_one_path_per_route(signed_in_page, c
     expect(page.get_by_test_id("result-facts")).to_contain_text(run["result"]["solver"])
     expect(page.get_by_test_id("result-facts")).to_contain_text(run["result"]["status"])
     assert "Objective" in page.get_by_test_id("result-facts").inner_text()
+    expect(page.get_by_role("heading", name="Routes", exact=True)).to_be_visible()
+    page.evaluate("window.scrollBy(0, document.querySelector('#routes-title').getBoundingClientRect().top - 16)")
     screenshot(page, "result-routes")
 
 
@@ -99,6 +102,7 @@ def test_job_shop_gantt_has_one_bar_per_operation_and_downloads_csv(signed_in_pa
     expect(page.get_by_test_id("gantt")).to_have_count(2)  # schedule (by machine) and jobs; machines[].operations repeats the first
     expect(gantt.locator("text.row-label")).to_have_count(len(run["input"]["machines"]))
     expect(page.get_by_test_id("explanation-summary")).to_have_text(run["result"]["explanation"]["summary"])
+    page.evaluate("window.scrollBy(0, document.querySelector('#explanation-title').getBoundingClientRect().top - 16)")
     screenshot(page, "result-gantt")
 
     with page.expect_download() as download_info:
@@ -132,6 +136,7 @@ def test_a_queued_run_shows_its_live_status_until_it_succeeds(signed_in_page, co
     status_line = page.get_by_test_id("run-status")
     expect(status_line).to_contain_text(re.compile("queued|running"))
     first = status_line.inner_text()
+    screenshot(page, "run-live")
     expect(page.get_by_role("button", name="Cancel run")).to_be_visible()
     expect(status_line).to_contain_text("succeeded", timeout=90_000)  # no reload: the page polls
     assert "succeeded" not in first
@@ -178,6 +183,9 @@ def test_a_bad_field_shows_its_error_next_to_the_field(signed_in_page, console_s
     expect(page.locator("#input-json-error")).to_contain_text("input_data.customers[1].demand: -7 is less than the minimum of 0")
     page.get_by_role("button", name="Form").click()
     expect(page.locator("#input_customers_1_demand__error")).to_contain_text("-7 is less than the minimum of 0")
+    page.locator("#input_customers_1_demand").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, document.querySelector('#input_customers_1_demand').getBoundingClientRect().top - 300)")
+    screenshot(page, "run-field-error")
     # Run options: the server's limit on the time limit shows at the time limit.
     page.locator("#input_customers_1_demand").fill("3")
     page.get_by_label("Time limit (seconds)").fill("999")

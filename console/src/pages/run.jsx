@@ -49,7 +49,8 @@ export default function Run() {
     return () => { live = false; };
   }, [modelId]);
 
-  const prepared = useMemo(() => (schema ? formSchema(schema.input_schema) : null), [schema]);
+  // The root's title is the pydantic class name (CvrpInput): say what it is instead.
+  const prepared = useMemo(() => (schema ? { ...formSchema(schema.input_schema), title: 'Input' } : null), [schema]);
 
   const clearApiErrors = () => {
     setApiFieldErrors({});
