@@ -3,7 +3,7 @@
 // found them or the API's 400 named them; run now (wait) or queued (in the background).
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import Form from '@rjsf/core';
+import Form, { getDefaultRegistry } from '@rjsf/core';
 import { api, ApiError } from '../api.js';
 import { useSession } from '../session.js';
 import { detailsToErrors, formSchema } from '../form/schema.js';
@@ -11,6 +11,21 @@ import { validator } from '../form/validator.js';
 import { ErrorLine, Loading, PageTitle } from '../ui.jsx';
 
 const MAX_TIME_LIMIT_TEXT = 'The server may cap it (JAOT_MAX_TIME_LIMIT_S).';
+
+// Two small changes to @rjsf/core's own widgets: a field the input leaves out shows the
+// schema's default (a checkbox checked, a placeholder), since that is what the API will use.
+const DEFAULTS = getDefaultRegistry();
+const DefaultCheckbox = DEFAULTS.widgets.CheckboxWidget;
+const DefaultInput = DEFAULTS.templates.BaseInputTemplate;
+const WIDGETS = {
+  CheckboxWidget: (props) => <DefaultCheckbox {...props} value={props.value ?? props.schema.default ?? false} />,
+};
+const TEMPLATES = {
+  BaseInputTemplate: (props) => (
+    <DefaultInput {...props} placeholder={props.placeholder || (props.schema.default !== undefined
+      && typeof props.schema.default !== 'object' ? `default: ${props.schema.default}` : '')} />
+  ),
+};
 
 function hasErrors(errorSchema) {
   return Boolean(errorSchema) && Object.keys(errorSchema).length > 0;
@@ -170,8 +185,8 @@ export default function Run() {
           onSubmit={(event) => execute(event.formData)}
           onError={() => setSubmitError('Some fields need attention: see the messages next to them.')}
           extraErrors={apiFieldErrors} extraErrorsBlockSubmit={false}
-          showErrorList={false} noHtml5Validate disabled={busy} idPrefix="input"
-          experimental_defaultFormStateBehavior={{ emptyObjectFields: 'populateRequiredDefaults' }}>
+          showErrorList={false} noHtml5Validate disabled={busy} idPrefix="input" widgets={WIDGETS} templates={TEMPLATES}
+          experimental_defaultFormStateBehavior={{ emptyObjectFields: 'populateRequiredDefaults', arrayMinItems: { populate: 'requiredOnly' } }}>
           {options}
         </Form>
       ) : (
