@@ -273,3 +273,37 @@ def test_narrow_window(browser, console_server):
         screenshot(page, "catalog-narrow")
     finally:
         context.close()
+
+
+def test_a_lat_lon_tour_is_drawn_on_a_map_less_projection(signed_in_page, console_server):
+    page = signed_in_page
+    model_id = activate(console_server, "tsp")
+    cities = [{"name": "Berlin", "lat": 52.52, "lon": 13.405}, {"name": "Hamburg", "lat": 53.551, "lon": 9.993},
+              {"name": "Munich", "lat": 48.137, "lon": 11.575}, {"name": "Cologne", "lat": 50.938, "lon": 6.96},
+              {"name": "Leipzig", "lat": 51.34, "lon": 12.375}]
+    open_run_page(page, console_server, model_id)
+    submit_json(page, {"cities": cities, "return_to_start": True}, "5", queued=False)
+    drawing = page.get_by_test_id("route-map")
+    expect(drawing).to_have_attribute("aria-label", "1 route through 4 stops, on a latitude/longitude projection")
+    expect(drawing.locator("path.route")).to_have_count(1)
+    assert drawing.locator("path.route").get_attribute("d").count("L") == len(cities)  # a closed tour
+    expect(drawing.locator("g.stop")).to_have_count(len(cities) - 1)
+    # North is up: Hamburg is drawn above Munich.
+    def y_of(name):
+        return float(re.search(r",([-\d.]+)\)", drawing.locator(f'[data-stop="{name}"]').get_attribute("transform")).group(1))
+    assert y_of("Hamburg") < y_of("Munich")
+
+
+def test_a_solve_shows_its_variables_and_constraints_as_tables(signed_in_page, console_server):
+    page = signed_in_page
+    lp = "Maximize\n obj: 5 a + 4 b + 3 c\nSubject To\n r1: 2 a + 3 b + c <= 5\n r2: 4 a + b + 2 c <= 11\n" \
+         " r3: 3 a + 4 b + 2 c <= 8\nGeneral\n a b c\nEnd\n"
+    status, result = console_server.request("POST", "/solve", {"lp": lp})
+    assert status == 200, result
+    page.goto(f"{console_server.base_url}/console#/runs/{result['execution_id']}")
+    variables = page.get_by_role("region", name="Table variables")
+    expect(variables.locator("tbody tr")).to_have_count(3)
+    expect(variables.locator("tbody tr").first).to_have_text(re.compile("^a\\s*2$"))
+    expect(page.get_by_role("region", name="Table constraints").locator("tbody tr")).to_have_count(3)
+    expect(page.get_by_test_id("result-facts")).to_contain_text("13")
+    expect(page.locator(".run-head .provenance")).to_have_text("POST /solve")

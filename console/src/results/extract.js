@@ -179,6 +179,17 @@ export function tablesOf(solution) {
   if (!isObject(solution)) return [];
   const tables = [];
   for (const [key, value] of Object.entries(solution)) {
+    const scalar = (item) => item === null || typeof item !== 'object';
+    if (isObject(value) && Object.keys(value).length && Object.values(value).every(scalar)) {
+      // {name: value}: a builder model's `variables`, `reduced_costs`.
+      tables.push({ title: key, columns: ['name', 'value'], rows: Object.entries(value).map(([name, item]) => [name, cell(item)]) });
+      continue;
+    }
+    if (isObject(value) && Object.keys(value).length && Object.values(value).every(isObject)) {
+      // {name: {field: value}}: a builder model's `constraints` (activity, dual_value).
+      tables.push(tableFrom(key, Object.entries(value).map(([name, item]) => ({ name, ...item }))));
+      continue;
+    }
     if (!Array.isArray(value) || !value.some(isObject)) continue;
     tables.push(tableFrom(key, value));
     const childKeys = new Set();
