@@ -107,3 +107,16 @@ def test_the_live_page_and_every_asset_it_names_are_served(console_server):
     for reference in references:
         asset_status, body = raw_get(console_server, f"/{reference}")
         assert asset_status == 200 and len(body) > 100, reference
+
+
+def test_a_trailing_slash_is_sent_back_to_the_page(console_server):
+    """From /console/ the page's relative asset URLs would resolve under /console/console/."""
+    connection = http.client.HTTPConnection("127.0.0.1", console_server.port, timeout=30)
+    try:
+        connection.request("GET", "/console/")
+        response = connection.getresponse()
+        response.read()
+        assert response.status == 308
+        assert response.getheader("Location") == "../console"
+    finally:
+        connection.close()
