@@ -307,3 +307,22 @@ def test_a_solve_shows_its_variables_and_constraints_as_tables(signed_in_page, c
     expect(page.get_by_role("region", name="Table constraints").locator("tbody tr")).to_have_count(3)
     expect(page.get_by_test_id("result-facts")).to_contain_text("13")
     expect(page.locator(".run-head .provenance")).to_have_text("POST /solve")
+
+
+def test_a_shift_roster_is_drawn_staff_by_day(signed_in_page, console_server):
+    page = signed_in_page
+    model_id = activate(console_server, "employee_shift_scheduling")
+    open_run_page(page, console_server, model_id)
+    page.get_by_role("button", name="Run model").click()
+    expect(page.get_by_test_id("run-status")).to_contain_text("succeeded")
+    status, run = console_server.request("GET", f"/executions/{execution_id_of(page)}")
+    solution, days = run["result"]["solution"], run["input"]["days"]
+    roster = page.get_by_test_id("roster")
+    expect(roster.locator("g.bar")).to_have_count(solution["shifts_assigned"])
+    expect(roster.locator("text.row-label")).to_have_count(len(solution["roster"]))
+    first = solution["roster"][0]
+    for shift in first["shifts"]:
+        expect(roster.locator(f'g.bar[data-row="{first["employee"]}"]').filter(has_text=shift["shift"]).first).to_be_visible()
+    assert roster.locator("text.period").all_text_contents() == days
+    page.evaluate("window.scrollBy(0, document.querySelector('[data-testid=roster]').getBoundingClientRect().top - 80)")
+    screenshot(page, "result-roster")

@@ -3,8 +3,9 @@
 import { useMemo } from 'react';
 import Gantt from './Gantt.jsx';
 import RouteMap from './RouteMap.jsx';
+import Roster from './Roster.jsx';
 import { download, fileSafe, toCsv } from './csv.js';
-import { placesOf, routesOf, scalarsOf, schedulesOf, tablesOf } from './extract.js';
+import { placesOf, rostersOf, routesOf, scalarsOf, schedulesOf, tablesOf } from './extract.js';
 
 export function formatNumber(value) {
   if (value === null || value === undefined) return '—';
@@ -52,7 +53,13 @@ function Table({ table, executionId }) {
       </div>
       <div className="scroll">
         <table>
-          <thead><tr>{table.columns.map((column) => <th key={column} scope="col">{column}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              {table.columns.map((column, index) => (
+                <th key={column} scope="col" className={table.rows.length && table.rows.every((row) => typeof row[index] === 'number') ? 'num' : undefined}>{column}</th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {table.rows.map((row, index) => (
               <tr key={index}>
@@ -77,6 +84,7 @@ export default function ResultView({ execution }) {
     places: placesOf(execution.input),
     routes: routesOf(solution),
     schedules: schedulesOf(solution),
+    rosters: rostersOf(solution, execution.input),
     tables: tablesOf(solution),
     scalars: scalarsOf(solution),
   }), [execution.input, solution]);
@@ -120,6 +128,12 @@ export default function ResultView({ execution }) {
         <section className="panel" key={chart.title} aria-label={`Schedule ${chart.title}`}>
           <h2>Schedule: {chart.title}</h2>
           <Gantt title={chart.title} bars={chart.bars} />
+        </section>
+      ))}
+      {views.rosters.map((roster) => (
+        <section className="panel" key={roster.title} aria-label={`Roster ${roster.title}`}>
+          <h2>Roster: {roster.title}</h2>
+          <Roster {...roster} />
         </section>
       ))}
       {views.tables.map((table) => <Table key={table.title} table={table} executionId={execution.execution_id} />)}

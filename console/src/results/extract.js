@@ -9,7 +9,8 @@
 
 const ROW_KEYS = ['machine', 'resource', 'employee', 'staff', 'worker', 'vehicle', 'room', 'team', 'bin'];
 const LABEL_KEYS = ['job', 'activity', 'task', 'location', 'item', 'name', 'operation', 'shift'];
-const NAME_KEYS = ['vehicle', 'name', 'employee', 'worker', 'machine', 'bin', 'warehouse', 'product', 'job', 'task', 'item', 'activity', 'id'];
+const NAME_KEYS = ['vehicle', 'name', 'employee', 'worker', 'staff', 'machine', 'resource', 'bin', 'warehouse', 'facility', 'product', 'job', 'task', 'item', 'activity', 'id'];
+const PERIOD_KEYS = ['day', 'date', 'period', 'week'];
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isFiniteNumber = (value) => typeof value === 'number' && Number.isFinite(value);
@@ -224,4 +225,41 @@ export function scalarsOf(solution) {
   return Object.entries(solution).filter(([, value]) => value === null || ['string', 'number', 'boolean'].includes(typeof value)
     || (Array.isArray(value) && value.every((item) => !item || typeof item !== 'object')))
     .map(([key, value]) => [key, Array.isArray(value) ? value.join(', ') : value]);
+}
+
+/**
+ * Staff × time when time is named rather than numbered (a roster: `roster[].shifts[]` of
+ * {day, shift}): [{title, rows, periods, cells: [{row, period, label}]}]. Periods keep the
+ * order the input lists them in (`input.days`), else the order first seen.
+ */
+export function rostersOf(solution, input) {
+  if (!isObject(solution)) return [];
+  const rosters = [];
+  for (const [key, value] of Object.entries(solution)) {
+    if (!Array.isArray(value)) continue;
+    const cells = [];
+    let childKey = null;
+    for (const parent of value) {
+      if (!isObject(parent)) continue;
+      const parentKey = firstKey(parent, NAME_KEYS);
+      if (!parentKey) continue;
+      for (const [name, child] of Object.entries(parent)) {
+        if (!Array.isArray(child)) continue;
+        for (const item of child) {
+          if (!isObject(item)) continue;
+          const periodKey = PERIOD_KEYS.find((period) => typeof item[period] === 'string' || isFiniteNumber(item[period]));
+          const labelKey = firstKey(item, ['shift', 'task', 'activity', 'job', 'name'], periodKey);
+          if (!periodKey || !labelKey) continue;
+          childKey = name;
+          cells.push({ row: String(parent[parentKey]), period: String(item[periodKey]), label: String(item[labelKey]) });
+        }
+      }
+    }
+    if (!cells.length) continue;
+    const seen = [...new Set(cells.map((cell) => cell.period))];
+    const listed = PERIOD_KEYS.map((period) => input?.[`${period}s`]).find((list) => Array.isArray(list)) || [];
+    const periods = [...listed.map(String).filter((period) => seen.includes(period)), ...seen.filter((period) => !listed.map(String).includes(period))];
+    rosters.push({ title: `${key} › ${childKey}`, rows: [...new Set(cells.map((cell) => cell.row))], periods, cells });
+  }
+  return rosters;
 }
