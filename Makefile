@@ -38,6 +38,7 @@ CONSOLE_SOURCES := $(shell find console/src console/scripts -type f 2>/dev/null)
 console: $(CONSOLE_INDEX)
 
 console/node_modules/.package-lock.json: console/package-lock.json
+	@command -v npm >/dev/null || { echo "make console: Node.js 20.19+ with npm is needed to build the console (docs/console.md)"; exit 1; }
 	cd console && npm ci --no-audit --no-fund
 	touch $@
 

@@ -55,7 +55,7 @@ const STATUS_WORDS = {
   500: 'The API failed',
   502: 'The API could not be reached',
   503: 'The API is unavailable for now',
-  504: 'The API took too long to answer',
+  504: 'The API took too long to answer: queue long runs instead of waiting for them',
 };
 
 async function errorFrom(response) {
