@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean reliability reset
+.PHONY: run test bench clean reliability reset console browser
 
 $(STAMP): requirements.txt requirements-solver.txt requirements-dev.txt clients/python/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,10 +12,10 @@ $(STAMP): requirements.txt requirements-solver.txt requirements-dev.txt clients/
 	$(BIN)/python -m pip install -q -r requirements-dev.txt
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) console
 	$(BIN)/python -m local.run
 
-test: $(STAMP)
+test: $(STAMP) console browser
 	$(BIN)/python -m pytest -n auto -q
 
 bench: $(STAMP)
@@ -28,6 +28,27 @@ bench: $(STAMP)
 	$(BIN)/python bench/async_runs.py
 	$(BIN)/python bench/local_service.py
 	$(BIN)/python bench/mathopt_overhead.py
+
+# The console (docs/console.md): npm packages from console/package-lock.json, built into
+# chalicelib/console_assets/ (served at /console, carried by the Lambda package).
+CONSOLE_INDEX := chalicelib/console_assets/index.html
+CONSOLE_SOURCES := $(shell find console/src console/scripts -type f 2>/dev/null) console/index.html console/vite.config.js \
+	console/package.json console/bundle-budget.json
+
+console: $(CONSOLE_INDEX)
+
+console/node_modules/.package-lock.json: console/package-lock.json
+	@command -v npm >/dev/null || { echo "make console: Node.js 20.19+ with npm is needed to build the console (docs/console.md)"; exit 1; }
+	cd console && npm ci --no-audit --no-fund
+	touch $@
+
+$(CONSOLE_INDEX): console/node_modules/.package-lock.json $(CONSOLE_SOURCES)
+	cd console && npm run build || { rm -f ../$(CONSOLE_INDEX); exit 1; }
+
+# The browser tests (tests/console) drive Debian's chromium; nothing is downloaded by Playwright.
+browser:
+	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y chromium; \
+	  else sudo apt-get update -q && sudo apt-get install -y chromium; fi; }
 
 reliability: $(STAMP)
 	$(BIN)/python scripts/reliability.py

@@ -1,0 +1,11 @@
+// API keys: a stub the builder work replaces (route registered in src/main.jsx, loaded lazily).
+import { PageTitle } from '../ui.jsx';
+
+export default function Page() {
+  return (
+    <section>
+      <PageTitle>API keys</PageTitle>
+      <p className="muted">Coming soon.</p>
+    </section>
+  );
+}

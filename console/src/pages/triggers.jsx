@@ -1,0 +1,11 @@
+// Triggers: a stub the builder work replaces (route registered in src/main.jsx, loaded lazily).
+import { PageTitle } from '../ui.jsx';
+
+export default function Page() {
+  return (
+    <section>
+      <PageTitle>Triggers</PageTitle>
+      <p className="muted">Coming soon.</p>
+    </section>
+  );
+}
