@@ -10,7 +10,7 @@ import { addEdge, Background, Controls, ReactFlow, useEdgesState, useNodesState 
 import '@xyflow/react/dist/style.css';
 import { api, errorMessage } from '../api.js';
 import { ErrorLine, Loading, PageTitle } from '../ui.jsx';
-import { NODE_KINDS, describeNode, gridPosition, nextEdgeId, nextNodeId, parameterDefaults, toCanvas, toFlow } from './canvas.js';
+import { NODE_KINDS, describeNode, nextEdgeId, nextNodeId, parameterDefaults, placeNode, toCanvas, toFlow } from './canvas.js';
 import { CanvasContext, nodeTypes } from './nodes.jsx';
 import { NodePanel } from './NodePanel.jsx';
 import { ParameterForm } from './ParameterForm.jsx';
@@ -127,6 +127,15 @@ export function Editor({ documentId }) {
     };
   }, [canvasKey, compile, makeCheckpoint]);
 
+  // Leaving the editor within 2 s of a change still saves and checkpoints it.
+  const flush = useRef(null);
+  flush.current = () => {
+    if (loadedKey.current !== null && latestKey.current !== checkpointKey.current) {
+      makeCheckpoint(latest.current, latestKey.current).catch(() => {});
+    }
+  };
+  useEffect(() => () => flush.current(), []);
+
   const updateData = useCallback((id, data) => {
     setNodes((current) => current.map((node) => (node.id === id ? withLabel({ ...node, data }) : node)));
   }, [setNodes]);
@@ -145,9 +154,11 @@ export function Editor({ documentId }) {
     const id = nextNodeId(nodes, kind);
     const data = { ...NODE_KINDS[kind].data };
     if ('name' in data) data.name = id;
-    const node = withLabel({ id, type: kind, data, position: gridPosition(nodes.length), selected: true });
+    const node = withLabel({ id, type: kind, data, position: placeNode(nodes, kind), selected: true });
     setNodes((current) => [...current.map((other) => (other.selected ? { ...other, selected: false } : other)), node]);
     setSelectedId(id);
+    // Keep every node in view once the new one is drawn (and measured).
+    setTimeout(() => flow.current?.fitView({ padding: 0.15, maxZoom: 1, duration: 150 }), 60);
   }, [nodes, setNodes]);
 
   const deleteNode = useCallback((id) => {

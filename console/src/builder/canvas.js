@@ -54,6 +54,18 @@ export function gridPosition(index) {
   return { x: 40 + (index % 4) * 240, y: 40 + Math.floor(index / 4) * 170 };
 }
 
+/** Where a new node goes: a column per kind, read left to right as the model reads
+ * (variables and parameters, constraints, the objective, notes), below its kind's last node. */
+const COLUMNS = { variable: 0, parameter: 0, constraint: 1, objective: 2, note: 3 };
+
+export function placeNode(nodes, kind) {
+  const column = COLUMNS[kind] ?? 3;
+  const x = 40 + column * 250;
+  const below = nodes.filter((node) => Math.abs((node.position?.x ?? 0) - x) < 120);
+  const y = below.length ? Math.max(...below.map((node) => node.position.y)) + 150 : 40;
+  return { x, y };
+}
+
 /** An id not yet used on the canvas: v1, v2, ... for variables, c1, ... for constraints. */
 export function nextNodeId(nodes, kind) {
   const prefix = NODE_KINDS[kind].prefix;

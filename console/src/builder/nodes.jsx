@@ -11,7 +11,8 @@ export const CanvasContext = createContext({ problems: {}, conflicts: new Set(),
 export const VARIABLE_TYPES = ['continuous', 'integer', 'binary'];
 export const SENSES = ['maximize', 'minimize'];
 
-/** The fields of one node, as inputs; `idPrefix` keeps ids unique between canvas and panel. */
+/** The fields of one node as inputs: on the canvas (`inline`, labelled "Name of v1" for screen
+ * readers) or in the side panel (visible labels). */
 export function NodeFields({ node, onChange, inline = false }) {
   const { id, type, data } = node;
   const set = (key) => (value) => onChange(withField(data, key, value));
@@ -20,7 +21,7 @@ export function NodeFields({ node, onChange, inline = false }) {
     inline ? input(`${label} of ${id}`) : (
       <label className="bfield">
         <span>{label}</span>
-        {input(undefined)}
+        {input(label)}
       </label>
     )
   );
@@ -29,23 +30,23 @@ export function NodeFields({ node, onChange, inline = false }) {
     case 'variable':
       return (
         <>
-          {field('name', (aria) => <TextField aria-label={aria} className={cls} value={data.name} onChange={set('name')} />)}
-          {field('type', (aria) => (
+          {field('Name', (aria) => <TextField aria-label={aria} className={cls} value={data.name} onChange={set('name')} />)}
+          {field('Type', (aria) => (
             <select aria-label={aria} className={cls} value={data.type || 'continuous'} onChange={(e) => set('type')(e.target.value)}>
               {VARIABLE_TYPES.map((kind) => <option key={kind} value={kind}>{kind}</option>)}
             </select>
           ))}
           <div className="bfield-row">
-            {field('lower', (aria) => <NumberField aria-label={aria} className={cls} placeholder="0" value={data.lower} onChange={set('lower')} />)}
-            {field('upper', (aria) => <NumberField aria-label={aria} className={cls} placeholder="none" value={data.upper} onChange={set('upper')} />)}
+            {field('Lower bound', (aria) => <NumberField aria-label={aria} className={cls} placeholder="0" value={data.lower} onChange={set('lower')} />)}
+            {field('Upper bound', (aria) => <NumberField aria-label={aria} className={cls} placeholder="none" value={data.upper} onChange={set('upper')} />)}
           </div>
         </>
       );
     case 'parameter':
       return (
         <>
-          {field('name', (aria) => <TextField aria-label={aria} className={cls} value={data.name} onChange={set('name')} />)}
-          {field('value', (aria) => (
+          {field('Name', (aria) => <TextField aria-label={aria} className={cls} value={data.name} onChange={set('name')} />)}
+          {field('Value', (aria) => (
             <ParameterField aria-label={aria} className={cls} placeholder="number or expression"
               value={{ ...(data.value !== undefined ? { value: data.value } : {}), ...(data.expression !== undefined ? { expression: data.expression } : {}) }}
               onChange={(part) => onChange(withParameter(data, part))} />
@@ -55,23 +56,23 @@ export function NodeFields({ node, onChange, inline = false }) {
     case 'constraint':
       return (
         <>
-          {field('name', (aria) => <TextField aria-label={aria} className={cls} value={data.name} onChange={set('name')} />)}
-          {field('expression', (aria) => <TextField aria-label={aria} className={`${cls || ''} bexpr`} placeholder="x + y <= 10" value={data.expression} onChange={set('expression')} />)}
+          {field('Name', (aria) => <TextField aria-label={aria} className={cls} value={data.name} onChange={set('name')} />)}
+          {field('Expression', (aria) => <TextField aria-label={aria} className={`${cls || ''} bexpr`} placeholder="x + y <= 10" value={data.expression} onChange={set('expression')} />)}
         </>
       );
     case 'objective':
       return (
         <>
-          {field('sense', (aria) => (
+          {field('Sense', (aria) => (
             <select aria-label={aria} className={cls} value={data.sense || 'minimize'} onChange={(e) => set('sense')(e.target.value)}>
               {SENSES.map((sense) => <option key={sense} value={sense}>{sense}</option>)}
             </select>
           ))}
-          {field('expression', (aria) => <TextField aria-label={aria} className={`${cls || ''} bexpr`} placeholder="3*x + 2*y" value={data.expression} onChange={set('expression')} />)}
+          {field('Expression', (aria) => <TextField aria-label={aria} className={`${cls || ''} bexpr`} placeholder="3*x + 2*y" value={data.expression} onChange={set('expression')} />)}
         </>
       );
     default:
-      return field('text', (aria) => (
+      return field('Text', (aria) => (
         <textarea aria-label={aria} className={cls} rows={3} value={data.text ?? ''} onChange={(e) => set('text')(e.target.value)} />
       ));
   }
