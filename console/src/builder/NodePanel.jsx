@@ -85,7 +85,7 @@ function NodeForm({ node, nodes, edges, onChange, onDelete, onConnect, onDisconn
             <div className="bconnect">
               <label className="bfield">
                 <span>Connect to</span>
-                <select value={target} onChange={(event) => setTarget(event.target.value)}>
+                <select aria-label="Connect to" value={target} onChange={(event) => setTarget(event.target.value)}>
                   {others.map((other) => <option key={other.id} value={other.id}>{other.id}: {describeNode(other)}</option>)}
                 </select>
               </label>

@@ -1,15 +1,16 @@
 // Parameter values for a run: one field per parameter node, prefilled with the node's value.
 import { useEffect, useState } from 'react';
 
-/** parameters: [{name, value, expression}]; onRun({parameters, timeLimit}) runs; busy disables. */
-export function ParameterForm({ parameters, onRun, busy, label = 'Run', idPrefix = 'run' }) {
+/** parameters: [{name, value, expression, hint}]; onRun({parameters, options}) runs; busy disables.
+ * `prefill`: start from each node's value (false: blank fields, each run keeps its own). */
+export function ParameterForm({ parameters, onRun, busy, label = 'Run', idPrefix = 'run', prefill = true }) {
   const [values, setValues] = useState({});
   const [timeLimit, setTimeLimit] = useState('5');
   const [problem, setProblem] = useState('');
   const names = parameters.map((parameter) => parameter.name).join('\u0000');
 
   useEffect(() => {
-    setValues(Object.fromEntries(parameters.map((parameter) => [parameter.name, parameter.value ?? ''])));
+    setValues(Object.fromEntries(parameters.map((parameter) => [parameter.name, prefill ? (parameter.value ?? '') : ''])));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [names]);
 
@@ -46,7 +47,7 @@ export function ParameterForm({ parameters, onRun, busy, label = 'Run', idPrefix
             inputMode="decimal"
             name={`${idPrefix}-${parameter.name}`}
             value={values[parameter.name] ?? ''}
-            placeholder={parameter.expression ? 'its expression' : ''}
+            placeholder={parameter.hint ?? (parameter.expression ? 'its expression' : '')}
             onChange={(event) => setValues({ ...values, [parameter.name]: event.target.value })}
           />
         </label>

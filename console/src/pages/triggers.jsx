@@ -225,13 +225,13 @@ function CreateTrigger({ onCreated }) {
         {targetKind === 'builder' ? (
           <>
             <label className="bfield"><span>Builder document</span>
-              <select value={documentId} onChange={(event) => setDocumentId(event.target.value)}>
+              <select aria-label="Builder document" value={documentId} onChange={(event) => setDocumentId(event.target.value)}>
                 {documents.length === 0 && <option value="">(no documents)</option>}
                 {documents.map((document) => <option key={document.id} value={document.id}>{document.name}</option>)}
               </select>
             </label>
             <label className="bfield"><span>Version (pinned: it becomes a named version)</span>
-              <select value={versionId} onChange={(event) => setVersionId(event.target.value)}>
+              <select aria-label="Version (pinned: it becomes a named version)" value={versionId} onChange={(event) => setVersionId(event.target.value)}>
                 {versions.length === 0 && <option value="">(no versions: checkpoint the canvas first)</option>}
                 {versions.map((version) => (
                   <option key={version.id} value={version.id}>#{version.sequence}{version.version_name ? ` “${version.version_name}”` : ''}: {version.change_summary}</option>
@@ -241,7 +241,7 @@ function CreateTrigger({ onCreated }) {
           </>
         ) : (
           <label className="bfield"><span>Organization model</span>
-            <select value={modelId} onChange={(event) => setModelId(event.target.value)}>
+            <select aria-label="Organization model" value={modelId} onChange={(event) => setModelId(event.target.value)}>
               {models.length === 0 && <option value="">(no active models: activate one in the catalog)</option>}
               {models.map((model) => <option key={model.id} value={model.id}>{model.custom_name || model.display_name}</option>)}
             </select>

@@ -165,7 +165,7 @@ function VersionSelect({ label, value, onChange, versions, withCurrent = true })
   return (
     <label className="bfield">
       <span>{label}</span>
-      <select value={value} onChange={(event) => onChange(event.target.value)}>
+      <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
         {withCurrent && <option value={CURRENT}>The saved canvas (current)</option>}
         {versions.map((version) => (
           <option key={version.id} value={version.id}>{versionLabel(version)}: {version.change_summary}</option>
@@ -203,9 +203,12 @@ function SideBySide({ versions, documentId, path }) {
   const changed = useMemo(() => new Set((shown?.diff.rows || []).filter((row) => row.change !== 'same').map((row) => row.id)), [shown]);
   const parameters = useMemo(() => {
     if (!shown) return [];
-    const byName = new Map();
-    for (const parameter of [...parameterDefaults(shown.a), ...parameterDefaults(shown.b)]) byName.set(parameter.name, parameter);
-    return [...byName.values()];
+    // Blank fields: each version keeps its own value (shown as the placeholder).
+    const own = (canvas) => new Map(parameterDefaults(canvas).map((parameter) => [parameter.name, parameter.expression ?? parameter.value]));
+    const [a, b] = [own(shown.a), own(shown.b)];
+    return [...new Set([...a.keys(), ...b.keys()])].map((name) => ({
+      name, hint: `A: ${a.get(name) ?? '—'} · B: ${b.get(name) ?? '—'}`,
+    }));
   }, [shown]);
 
   const runBoth = async ({ parameters: values, options }) => {
@@ -240,9 +243,9 @@ function SideBySide({ versions, documentId, path }) {
             <div><h3>B: {nameOf(shown.right)}</h3><CanvasPreview canvas={shown.b} marked={changed} label={`Canvas of ${nameOf(shown.right)}`} /></div>
           </div>
           <DiffTable diff={shown.diff} />
-          <h3>Run both on the same parameters</h3>
-          <p className="muted">Both versions run now (each is charged and recorded like any run); the answer says what changed.</p>
-          <ParameterForm parameters={parameters} onRun={runBoth} busy={running} label="Run both and compare" idPrefix="compare" />
+          <h3>Run both</h3>
+          <p className="muted">Both versions run now, each charged and recorded like any run; a value typed here is given to both, a blank one leaves each version its own.</p>
+          <ParameterForm parameters={parameters} onRun={runBoth} busy={running} label="Run both and compare" idPrefix="compare" prefill={false} />
           {comparison && <ComparisonView comparison={comparison} />}
         </>
       )}
