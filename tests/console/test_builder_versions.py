@@ -66,7 +66,7 @@ def test_change_promote_compare_restore_and_run_versions(signed_in_page, console
     expect(side.get_by_test_id("objective-a")).to_contain_text("34")
     expect(side.get_by_test_id("objective-b")).to_contain_text("48")
     expect(side.get_by_test_id("objective-delta")).to_contain_text("14")
-    side.scroll_into_view_if_needed()
+    side.get_by_role("heading", name="Side by side").evaluate("heading => heading.scrollIntoView({block: 'start'})")
     screenshot(page, "versions-side-by-side")
 
     # Run a version with a parameter value of its own: #2 with capacity 10 -> 24 (x = 4, y = 3).
