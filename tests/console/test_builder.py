@@ -111,3 +111,54 @@ def _contains(word: str):
     import re
 
     return re.compile(rf"(^|\s){re.escape(word)}(\s|$)")
+
+
+def test_move_connect_and_delete_nodes_with_the_mouse_and_keyboard(signed_in_page, console_server):
+    """The canvas's own gestures: drag a node (a layout-only checkpoint), drag a wire from
+    one node's handle to another's, arrow keys move a focused node, Delete removes one."""
+    from tests.console.test_builder_versions import make_document
+
+    page = signed_in_page
+    document_id = make_document(console_server, "Gestures")
+    page.goto(f"{console_server.base_url}/console#/builder/{document_id}")
+    expect(page.get_by_test_id("compile-status")).to_have_text("Compiles")
+    expect(page.locator(".react-flow__edge")).to_have_count(2)
+
+    def centre(locator):
+        box = locator.bounding_box()
+        return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+    # Drag o1 by its title: only positions change.
+    head = canvas_node(page, "o1").locator(".bnode-head")
+    x, y = centre(head)
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 40, y + 60, steps=8)
+    page.mouse.up()
+    expect(page.get_by_test_id("save-status")).to_contain_text("checkpoint #2: Updated layout")
+
+    # A wire from c2's output handle to o1's input handle.
+    page.mouse.move(*centre(canvas_node(page, "c2").locator(".react-flow__handle.source")))
+    page.mouse.down()
+    page.mouse.move(*centre(canvas_node(page, "o1").locator(".react-flow__handle.target")), steps=10)
+    page.mouse.up()
+    expect(page.locator(".react-flow__edge")).to_have_count(3)
+    expect(page.get_by_test_id("save-status")).to_contain_text("checkpoint #3: Added 1 edge")
+
+    # Keyboard: a focused, selected node moves with the arrow keys and goes with Delete.
+    position = console_server.request("GET", f"/builder/{document_id}")[1]["canvas_json"]["nodes"]
+    before = next(node["position"] for node in position if node["id"] == "c2")
+    canvas_node(page, "c2").locator(".bnode-head").click()
+    for _ in range(4):
+        page.keyboard.press("ArrowDown")
+    expect(page.get_by_test_id("save-status")).to_contain_text("checkpoint #4: Updated layout")
+    position = console_server.request("GET", f"/builder/{document_id}")[1]["canvas_json"]["nodes"]
+    after = next(node["position"] for node in position if node["id"] == "c2")
+    assert after["x"] == before["x"] and after["y"] > before["y"]
+    page.keyboard.press("Delete")
+    expect(canvas_node(page, "c2")).to_have_count(0)
+    expect(page.locator(".react-flow__edge")).to_have_count(2)
+    expect(page.get_by_test_id("save-status")).to_contain_text("checkpoint #5: Removed 1 constraint and 1 edge")
+    status, saved = console_server.request("GET", f"/builder/{document_id}")
+    assert "c2" not in {node["id"] for node in saved["canvas_json"]["nodes"]}
+    assert saved["model_json"]["constraints"] == [{"name": "capacity_limit", "expression": "x + 2*y <= capacity"}]

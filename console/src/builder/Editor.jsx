@@ -10,7 +10,7 @@ import { addEdge, Background, Controls, ReactFlow, useEdgesState, useNodesState 
 import '@xyflow/react/dist/style.css';
 import { api, errorMessage } from '../api.js';
 import { ErrorLine, Loading, PageTitle } from '../ui.jsx';
-import { NODE_KINDS, describeNode, nextEdgeId, nextNodeId, parameterDefaults, placeNode, toCanvas, toFlow } from './canvas.js';
+import { NODE_KINDS, canvasExtras, describeNode, nextEdgeId, nextNodeId, parameterDefaults, placeNode, toCanvas, toFlow } from './canvas.js';
 import { CanvasContext, nodeTypes } from './nodes.jsx';
 import { NodePanel } from './NodePanel.jsx';
 import { ParameterForm } from './ParameterForm.jsx';
@@ -43,7 +43,8 @@ export function Editor({ documentId }) {
   const compileRound = useRef(0);
   const flow = useRef(null);
 
-  const canvas = useMemo(() => toCanvas(nodes, edges), [nodes, edges]);
+  const extras = useRef({});
+  const canvas = useMemo(() => ({ ...extras.current, ...toCanvas(nodes, edges) }), [nodes, edges]);
   const canvasKey = useMemo(() => JSON.stringify(canvas), [canvas]);
   const latestKey = useRef(canvasKey);
   latestKey.current = canvasKey;
@@ -56,7 +57,8 @@ export function Editor({ documentId }) {
         const history = await api.get(`${path}/versions`, { query: { limit: 1 } });
         if (!live) return;
         const flowState = toFlow(loaded.canvas_json);
-        const key = JSON.stringify(toCanvas(flowState.nodes, flowState.edges));
+        extras.current = canvasExtras(loaded.canvas_json);
+        const key = JSON.stringify({ ...extras.current, ...toCanvas(flowState.nodes, flowState.edges) });
         setDocument(loaded);
         setNodes(flowState.nodes.map(withLabel));
         setEdges(flowState.edges);

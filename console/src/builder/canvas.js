@@ -27,11 +27,17 @@ export function toCanvas(nodes, edges) {
   };
 }
 
+/** The canvas's other keys (viewport, ...), saved back as they came. */
+export function canvasExtras(canvas) {
+  const { nodes, edges, ...extras } = canvas || {};
+  return extras;
+}
+
 /** React Flow's nodes and edges from a stored canvas (nodes without a position get one on a grid). */
 export function toFlow(canvas) {
   const nodes = (canvas?.nodes || []).map((node, index) => ({
     id: node.id,
-    type: NODE_KINDS[node.type] ? node.type : 'note',
+    type: node.type,  // kept as it is: a `group` (or a type this editor does not know) is saved back unchanged
     data: { ...(node.data || {}) },
     position: node.position && Number.isFinite(node.position.x) ? node.position : gridPosition(index),
     ariaLabel: describeNode(node),

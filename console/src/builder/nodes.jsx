@@ -101,4 +101,5 @@ function ModelNode({ id, type, data, selected }) {
 }
 
 const Node = memo(ModelNode);
-export const nodeTypes = Object.fromEntries(Object.keys(NODE_KINDS).map((kind) => [kind, Node]));
+/** Every kind the compiler knows; `group` (ignored, like a note) is drawn as a note. */
+export const nodeTypes = Object.fromEntries([...Object.keys(NODE_KINDS), 'group'].map((kind) => [kind, Node]));
