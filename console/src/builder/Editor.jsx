@@ -29,6 +29,19 @@ export function Editor({ documentId }) {
   const [nodes, setNodes, onNodesChange] = useNodesState([]);
   const [edges, setEdges, onEdgesChange] = useEdgesState([]);
   const [selectedId, setSelectedId] = useState(null);
+  // A node added or picked in the panel hands the focus to its form (keyboard use); one
+  // chosen on the canvas does not (the focus stays there for the arrow keys and Delete).
+  const pendingFocus = useRef(null);
+  const [focusTick, setFocusTick] = useState(0);
+  const requestFocus = useCallback((id) => {
+    pendingFocus.current = id;
+    setFocusTick((tick) => tick + 1);
+  }, []);
+  const claimFocus = useCallback((id) => {
+    if (pendingFocus.current !== id) return false;
+    pendingFocus.current = null;
+    return true;
+  }, []);
   const [problems, setProblems] = useState({});
   const [conflicts, setConflicts] = useState(() => new Set());
   const [status, setStatus] = useState({ phase: 'loading' });
@@ -149,8 +162,9 @@ export function Editor({ documentId }) {
 
   const showNode = useCallback((id) => {
     select(id);
+    requestFocus(id);
     flow.current?.fitView({ nodes: [{ id }], maxZoom: 1.2, duration: 200 });
-  }, [select]);
+  }, [select, requestFocus]);
 
   const addNode = useCallback((kind) => {
     const id = nextNodeId(nodes, kind);
@@ -159,9 +173,10 @@ export function Editor({ documentId }) {
     const node = withLabel({ id, type: kind, data, position: placeNode(nodes, kind), selected: true });
     setNodes((current) => [...current.map((other) => (other.selected ? { ...other, selected: false } : other)), node]);
     setSelectedId(id);
+    requestFocus(id);
     // Keep every node in view once the new one is drawn (and measured).
     setTimeout(() => flow.current?.fitView({ padding: 0.15, maxZoom: 1, duration: 150 }), 60);
-  }, [nodes, setNodes]);
+  }, [nodes, setNodes, requestFocus]);
 
   const deleteNode = useCallback((id) => {
     setNodes((current) => current.filter((node) => node.id !== id));
@@ -268,7 +283,7 @@ export function Editor({ documentId }) {
             </ReactFlow>
           </CanvasContext.Provider>
         </div>
-        <NodePanel nodes={nodes} edges={edges} selectedId={selectedId} problems={problems}
+        <NodePanel nodes={nodes} edges={edges} selectedId={selectedId} focusTick={focusTick} claimFocus={claimFocus} problems={problems}
           onAdd={addNode} onSelect={showNode} onChange={updateData} onDelete={deleteNode}
           onConnect={connect} onDisconnect={disconnect} />
       </div>

@@ -1,10 +1,10 @@
 // The side panel: everything the canvas does, as forms and buttons a keyboard reaches
 // (add, select, edit, connect, disconnect, delete), plus the compiler's complaints.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { KIND_ORDER, NODE_KINDS, describeNode } from './canvas.js';
 import { NodeFields } from './nodes.jsx';
 
-export function NodePanel({ nodes, edges, selectedId, problems, onAdd, onSelect, onChange, onDelete, onConnect, onDisconnect }) {
+export function NodePanel({ nodes, edges, selectedId, focusTick, claimFocus, problems, onAdd, onSelect, onChange, onDelete, onConnect, onDisconnect }) {
   const selected = nodes.find((node) => node.id === selectedId) || null;
   const general = Object.entries(problems).filter(([id]) => !nodes.some((node) => node.id === id));
   const nodeProblems = nodes.filter((node) => problems[node.id]?.length);
@@ -53,19 +53,24 @@ export function NodePanel({ nodes, edges, selectedId, problems, onAdd, onSelect,
       </section>
 
       {selected && (
-        <NodeForm key={selected.id} node={selected} nodes={nodes} edges={edges}
+        <NodeForm key={selected.id} node={selected} nodes={nodes} edges={edges} focusTick={focusTick} claimFocus={claimFocus}
           onChange={onChange} onDelete={onDelete} onConnect={onConnect} onDisconnect={onDisconnect} />
       )}
     </aside>
   );
 }
 
-function NodeForm({ node, nodes, edges, onChange, onDelete, onConnect, onDisconnect }) {
+function NodeForm({ node, nodes, edges, focusTick, claimFocus, onChange, onDelete, onConnect, onDisconnect }) {
+  const form = useRef(null);
+  useEffect(() => {
+    // Added or picked from the panel: typing goes straight into its first field.
+    if (claimFocus(node.id)) form.current?.querySelector('input, select, textarea')?.focus();
+  }, [focusTick, claimFocus, node.id]);
   const others = nodes.filter((other) => other.id !== node.id);
   const [target, setTarget] = useState(others[0]?.id || '');
   const mine = edges.filter((edge) => edge.source === node.id || edge.target === node.id);
   return (
-    <section className="bnodeform" aria-label={`Edit node ${node.id}`}>
+    <section className="bnodeform" aria-label={`Edit node ${node.id}`} ref={form}>
       <h2>Edit {NODE_KINDS[node.type]?.label.toLowerCase() || node.type} {node.id}</h2>
       <NodeFields node={node} onChange={(data) => onChange(node.id, data)} />
       {node.type !== 'note' && (

@@ -182,7 +182,7 @@ async function loadCanvas(path, versionId) {
 
 function SideBySide({ versions, documentId, path }) {
   const [left, setLeft] = useState(versions[1]?.id || versions[0]?.id || CURRENT);
-  const [right, setRight] = useState(versions[0]?.id || CURRENT);
+  const [right, setRight] = useState(versions.length > 1 ? versions[0].id : CURRENT);
   const [shown, setShown] = useState(null);
   const [error, setError] = useState(null);
   const [comparison, setComparison] = useState(null);
