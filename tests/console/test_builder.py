@@ -64,6 +64,9 @@ def test_build_an_lp_on_the_canvas_run_it_and_see_the_optimum(signed_in_page, co
     expect(result.get_by_test_id("result-objective")).to_have_text("11")
     expect(result.get_by_role("row", name="x 3")).to_be_visible()
     expect(result.get_by_role("row", name="y 1")).to_be_visible()
+    result.evaluate("region => region.scrollIntoView({block: 'start'})")
+    screenshot(page, "builder-result")
+    page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "builder-canvas")
 
     # What the page shows is what the API holds: the saved document compiles to the same model.

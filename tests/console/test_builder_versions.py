@@ -36,6 +36,10 @@ def test_change_promote_compare_restore_and_run_versions(signed_in_page, console
     node_form(page, "p1").get_by_label("Value", exact=True).fill("20")
     expect(canvas_node(page, "p1").get_by_label("Value of p1")).to_have_value("20")
     expect(page.get_by_test_id("save-status")).to_contain_text("checkpoint #2: Modified 1 parameter")
+    # The run form follows the node: capacity 20 now, optimum 48 (x = 8, y = 6).
+    expect(page.get_by_role("form", name="Run the canvas: parameter values").get_by_label("capacity")).to_have_value("20")
+    page.get_by_role("button", name="Run the canvas").click()
+    expect(page.get_by_role("region", name="Result of the canvas").get_by_test_id("result-objective")).to_have_text("48")
 
     page.get_by_role("link", name="Versions and history").click()
     expect(timeline(page)).to_have_count(2)
@@ -60,7 +64,7 @@ def test_change_promote_compare_restore_and_run_versions(signed_in_page, console
     expect(side.get_by_test_id("diff-p1")).to_contain_text('value: 14')
     expect(side.get_by_test_id("diff-p1")).to_contain_text('value: 20')
     expect(side.get_by_test_id("diff-c1")).to_contain_text("same")
-    expect(side.get_by_test_id("diff-summary")).to_contain_text("1 node differ")
+    expect(side.get_by_test_id("diff-summary")).to_contain_text("1 node differs; 0 connections added, 0 removed.")
     # Run both on their own parameter values: 34 (capacity 14) against 48 (capacity 20).
     side.get_by_role("button", name="Run both and compare").click()
     expect(side.get_by_test_id("objective-a")).to_contain_text("34")

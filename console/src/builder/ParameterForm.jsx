@@ -7,12 +7,13 @@ export function ParameterForm({ parameters, onRun, busy, label = 'Run', idPrefix
   const [values, setValues] = useState({});
   const [timeLimit, setTimeLimit] = useState('5');
   const [problem, setProblem] = useState('');
-  const names = parameters.map((parameter) => parameter.name).join('\u0000');
+  // Refilled when a parameter node is added, renamed or given another value.
+  const signature = JSON.stringify(parameters.map((parameter) => [parameter.name, parameter.value ?? null]));
 
   useEffect(() => {
     setValues(Object.fromEntries(parameters.map((parameter) => [parameter.name, prefill ? (parameter.value ?? '') : ''])));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [names]);
+  }, [signature]);
 
   const submit = (event) => {
     event.preventDefault();

@@ -262,7 +262,7 @@ function DiffTable({ diff }) {
       <p data-testid="diff-summary">
         {differing.length === 0 && diff.edgesAdded.length === 0 && diff.edgesRemoved.length === 0
           ? 'The two canvases hold the same model (layout aside).'
-          : `${differing.length} node${differing.length === 1 ? '' : 's'} differ; ${diff.edgesAdded.length} connection(s) added, ${diff.edgesRemoved.length} removed.`}
+          : `${differing.length} node${differing.length === 1 ? ' differs' : 's differ'}; ${diff.edgesAdded.length} connection${diff.edgesAdded.length === 1 ? '' : 's'} added, ${diff.edgesRemoved.length} removed.`}
       </p>
       <table className="bdiff">
         <caption>Nodes of A and B</caption>
