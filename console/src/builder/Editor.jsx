@@ -1,14 +1,14 @@
 // The canvas editor of one builder document: draw, edit, save, checkpoint, run.
 //
 // Every change is compiled 0.6 s after it (the errors land on the node at fault) and, 2 s
-// after the last change, saved (PUT /builder/{id}) and checkpointed (POST .../versions):
-// the API returns the existing checkpoint when nothing changed, so layout-free idling
-// never piles up versions.
+// after the last change, saved (PUT /builder/{id}) and checkpointed (POST .../versions).
+// Only the API's canvas counts as a change (not selection or measured sizes), and the API
+// answers a canvas equal to its latest checkpoint with that checkpoint: no empty versions.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { addEdge, Background, Controls, ReactFlow, useEdgesState, useNodesState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { api, errorMessage } from '../api.js';
+import { api, ApiError, errorMessage } from '../api.js';
 import { ErrorLine, Loading, PageTitle } from '../ui.jsx';
 import { NODE_KINDS, canvasExtras, describeNode, nextEdgeId, nextNodeId, parameterDefaults, placeNode, toCanvas, toFlow } from './canvas.js';
 import { CanvasContext, nodeTypes } from './nodes.jsx';
@@ -121,7 +121,10 @@ export function Editor({ documentId }) {
       await api.post(`${path}/compile`, { canvas_json: snapshot });
       if (round === compileRound.current) setProblems({});
     } catch (error) {
-      if (round === compileRound.current) setProblems(problemsFrom(error));
+      if (round !== compileRound.current) return;
+      // A 400 is the compiler's verdict; anything else (no answer, 5xx) is not the canvas's fault.
+      if (error instanceof ApiError && error.status === 400) setProblems(problemsFrom(error));
+      else setActionError(error);
     }
   }, [path]);
 
@@ -132,6 +135,7 @@ export function Editor({ documentId }) {
   useEffect(() => {
     if (loadedKey.current === null) return undefined;
     const snapshot = latest.current;
+    setConflicts((now) => (now.size ? new Set() : now));  // a run's conflict is about the canvas it ran
     const compileTimer = setTimeout(() => compile(snapshot), COMPILE_DELAY_MS);
     if (canvasKey === checkpointKey.current) return () => clearTimeout(compileTimer);
     setStatus((now) => (now.phase === 'saving' ? now : { phase: 'pending' }));
