@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.api.builder_helpers import production_canvas
 from tests.console.conftest import screenshot
 
 
@@ -117,15 +118,20 @@ def _contains(word: str):
 
 
 def test_move_connect_and_delete_nodes_with_the_mouse_and_keyboard(signed_in_page, console_server):
-    """The canvas's own gestures: drag a node (a layout-only checkpoint), drag a wire from
-    one node's handle to another's, arrow keys move a focused node, Delete removes one."""
-    from tests.console.test_builder_versions import make_document
-
+    """A checkpoint by hand, then the canvas's own gestures: drag a node (a layout-only
+    checkpoint), drag a wire from one node's handle to another's, arrow keys move a focused
+    node, Delete removes one."""
     page = signed_in_page
-    document_id = make_document(console_server, "Gestures")
+    status, document = console_server.request("POST", "/builder", {"name": "Gestures", "canvas_json": production_canvas(14)})
+    assert status == 201
+    document_id = document["id"]
     page.goto(f"{console_server.base_url}/console#/builder/{document_id}")
     expect(page.get_by_test_id("compile-status")).to_have_text("Compiles")
     expect(page.locator(".react-flow__edge")).to_have_count(2)
+    # Opening a document changes nothing: no checkpoint until asked for.
+    expect(page.get_by_test_id("save-status")).to_have_text("All changes saved · no checkpoint yet")
+    page.get_by_role("button", name="Checkpoint now").click()
+    expect(page.get_by_test_id("save-status")).to_have_text("All changes saved · checkpoint #1: Added 6 nodes and 2 edges")
 
     def centre(locator):
         box = locator.bounding_box()
