@@ -8,13 +8,14 @@ import Layout, { RequireSession } from './Layout.jsx';
 import { Loading } from './ui.jsx';
 import SignIn from './pages/signin.jsx';
 import Catalog from './pages/catalog.jsx';
-import Run from './pages/run.jsx';
 import Runs from './pages/runs.jsx';
 import Result from './pages/result.jsx';
 import NotFound from './pages/notfound.jsx';
 import './styles.css';
 
-// Code-split: the canvas editor (@xyflow/react) and the version views load on first use.
+// Code-split: the form generator (@rjsf + ajv), the canvas editor (@xyflow/react) and the
+// version views load on first use; the first load is the catalog and runs only.
+const Run = lazy(() => import('./pages/run.jsx'));
 const Builder = lazy(() => import('./pages/builder.jsx'));
 const Versions = lazy(() => import('./pages/versions.jsx'));
 const Triggers = lazy(() => import('./pages/triggers.jsx'));
@@ -33,7 +34,7 @@ export const routes = [
     children: [
       { index: true, element: <Navigate to="/catalog" replace /> },
       { path: '/catalog', element: <Catalog /> },
-      { path: '/models/:modelId/run', element: <Run /> },
+      { path: '/models/:modelId/run', element: later(Run) },
       { path: '/runs', element: <Runs /> },
       { path: '/runs/:executionId', element: <Result /> },
       { path: '/builder', element: later(Builder) },

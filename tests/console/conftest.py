@@ -63,10 +63,16 @@ def context(browser):
 
 @pytest.fixture
 def page(context, console_server):
-    """A tab on the console's sign-in screen."""
+    """A tab on the console's sign-in screen. The test fails if the page broke its own
+    Content-Security-Policy or threw an uncaught error."""
     tab = context.new_page()
+    problems: list[str] = []
+    tab.on("console", lambda message: problems.append(message.text)
+           if message.type == "error" and "Content Security Policy" in message.text else None)
+    tab.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
     tab.goto(f"{console_server.base_url}/console")
-    return tab
+    yield tab
+    assert problems == [], problems
 
 
 def sign_in(page, key: str) -> None:
