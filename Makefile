@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean reliability reset console browser
+.PHONY: run test bench clean reliability reset console browser screenshots
 
 $(STAMP): requirements.txt requirements-solver.txt requirements-dev.txt clients/python/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ run: $(STAMP) console
 
 test: $(STAMP) console browser
 	$(BIN)/python -m pytest -n auto -q
+
+# The pictures of docs/console/, taken by the browser tests.
+screenshots: $(STAMP) console browser
+	JAOT_SCREENSHOTS=docs $(BIN)/python -m pytest -n 2 -q tests/console
 
 bench: $(STAMP)
 	$(BIN)/python bench/ddb_calls.py
@@ -71,7 +75,7 @@ layer: $(LAYER_ZIP)
 $(LAYER_ZIP): requirements-solver.txt deploy/layer.py deploy/lambda_runtime.py | $(STAMP)
 	$(BIN)/python -m deploy.layer --out build/layer
 
-package: $(LAYER_ZIP) | $(STAMP)
+package: $(LAYER_ZIP) console | $(STAMP)
 	$(BIN)/python -m deploy.package --stage $(STAGE) --out build/package/$(STAGE) --layer $(LAYER_ZIP)
 
 # The solver image of the Fargate long runs (deploy/image/Dockerfile): built when a Docker

@@ -19,7 +19,9 @@ CHROMIUM = os.environ.get("JAOT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CONSOLE_INDEX = ROOT / "chalicelib" / "console_assets" / "index.html"
-SCREENSHOTS = ROOT / "docs" / "console"
+# `make screenshots` refreshes the pictures in docs/console/; a plain `make test` writes them to
+# build/ so that it leaves the work tree clean.
+SCREENSHOTS = ROOT / ("docs/console" if os.environ.get("JAOT_SCREENSHOTS") == "docs" else "build/screenshots")
 VIEWPORT = {"width": 1280, "height": 800}
 NARROW_VIEWPORT = {"width": 420, "height": 800}
 # Waits for what a page shows (not timing assertions): generous, the machine may be loaded.
@@ -91,7 +93,7 @@ def signed_in_page(page, console_server):
 
 
 def screenshot(page, name: str) -> Path:
-    """docs/console/<name>.png, the whole page as the test left it (made by the tests)."""
+    """<name>.png in SCREENSHOTS: the page as the test left it, at its viewport."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
