@@ -10,6 +10,7 @@ from typing import Any, Iterable
 
 from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
 
+from chalicelib import costs
 from chalicelib.store import keys
 from chalicelib.store.items import ExecutionItem, OrganizationItem, StatusChange
 from chalicelib.store.transactions import condition_failed, transaction
@@ -23,6 +24,11 @@ def change(status: str, at: str, reason: str | None = None) -> StatusChange:
 
 
 def new_execution(organization_id: str, execution_id: str, **attributes: Any) -> ExecutionItem:
+    """A new record; it carries what the request creating it has cost so far (a queued run's
+    worker adds its own share when it finishes the run)."""
+    scope = costs.current()
+    if scope is not None:
+        attributes = {**costs.record_fields(scope.snapshot()), **attributes}
     return ExecutionItem(keys.org_pk(organization_id), keys.execution_sk(execution_id),
                          organization_id=organization_id, execution_id=execution_id, **attributes)
 
@@ -77,9 +83,10 @@ def claim(execution: ExecutionItem, at: str, now: int, lease_s: int) -> bool:
 def finish_execution(execution: ExecutionItem, status: str, finished_at: str, *,
                      result_fields: dict[str, Any] | None = None, summary: dict[str, Any] | None = None,
                      refund: int = 0, reason: str | None = None,
-                     expected: Iterable[str] = ("running",)) -> bool:
+                     expected: Iterable[str] = ("running",), cost_fields: dict[str, Any] | None = None) -> bool:
     """Store the outcome, moving out of one of the `expected` statuses; a refund goes back to
-    the balance in the same transaction. False (nothing written) when the run had moved on."""
+    the balance in the same transaction. False (nothing written) when the run had moved on.
+    `cost_fields` (costs.record_fields) are what the run cost up to this write."""
     summary = summary or {}
     actions = [
         ExecutionItem.status.set(status),
@@ -93,7 +100,7 @@ def finish_execution(execution: ExecutionItem, status: str, finished_at: str, *,
         actions.append(ExecutionItem.solve_time_ms.set(summary["solve_time_ms"]))
     if reason:
         actions.append(ExecutionItem.failure_reason.set(reason))
-    for name, value in (result_fields or {}).items():
+    for name, value in {**(result_fields or {}), **(cost_fields or {})}.items():
         if value is not None:
             actions.append(getattr(ExecutionItem, name).set(value))
     try:
