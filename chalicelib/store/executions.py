@@ -24,11 +24,6 @@ def change(status: str, at: str, reason: str | None = None) -> StatusChange:
 
 
 def new_execution(organization_id: str, execution_id: str, **attributes: Any) -> ExecutionItem:
-    """A new record; it carries what the request creating it has cost so far (a queued run's
-    worker adds its own share when it finishes the run)."""
-    scope = costs.current()
-    if scope is not None:
-        attributes = {**costs.record_fields(scope.snapshot()), **attributes}
     return ExecutionItem(keys.org_pk(organization_id), keys.execution_sk(execution_id),
                          organization_id=organization_id, execution_id=execution_id, **attributes)
 
@@ -36,8 +31,12 @@ def new_execution(organization_id: str, execution_id: str, **attributes: Any) ->
 def start_execution(execution: ExecutionItem, cost: int) -> bool:
     """Debit `cost` credits and record the run (queued or running) in one transaction.
 
-    Returns False, writing nothing, when the balance is below `cost`.
+    Returns False, writing nothing, when the balance is below `cost`. The record carries what
+    the request has cost so far (a queued run's worker adds its share when it finishes it).
     """
+    scope = costs.current()
+    for name, value in (costs.record_fields(scope.snapshot()) if scope else {}).items():
+        setattr(execution, name, value)
     organization = OrganizationItem(execution.PK, keys.ORG_META)
     try:
         with transaction() as writes:
