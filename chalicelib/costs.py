@@ -351,11 +351,17 @@ def _existing_clients() -> Iterator[Any]:
             yield accessor()
 
 
-def record_fields(usage: Usage) -> dict[str, Any]:
-    """The execution record's cost attributes (store/items.py ExecutionItem.cost_*)."""
+def transaction_write_units(*item_sizes: int) -> int:
+    """A transaction's write units, from the sizes of the items it writes (2 per KB each)."""
+    return sum(2 * _units(size, WRITE_UNIT_BYTES) for size in item_sizes)
+
+
+def record_fields(usage: Usage, own_write_units: float = 0) -> dict[str, Any]:
+    """The execution record's cost attributes (store/items.py ExecutionItem.cost_*).
+    `own_write_units`: those of the write that stores them (estimated: it has not happened yet)."""
     return {"cost_gb_seconds": round(usage.gb_seconds, 4),
             "cost_ddb_read_units": round(usage.ddb_read_units, 1),
-            "cost_ddb_write_units": round(usage.ddb_write_units, 1),
+            "cost_ddb_write_units": round(usage.ddb_write_units + own_write_units, 1),
             "cost_s3_get": usage.s3_get, "cost_s3_put": usage.s3_put, "cost_sqs_requests": usage.sqs_requests}
 
 

@@ -125,7 +125,7 @@ def finish(execution: ExecutionItem, outcome: SolveOutcome, *, canceled: bool) -
                  "solve_time_ms": outcome.solve_time_ms},
         refund=cost - charged,
         reason="canceled while running" if canceled else outcome.message if status == "failed" else None,
-        cost_fields=costs.record_fields(usage) if usage else None,
+        usage=usage,
     ))
     observability.bind(execution_id=execution.execution_id)
     if recorded:

@@ -15,6 +15,11 @@ from chalicelib.store import keys
 from chalicelib.store.items import ExecutionItem, OrganizationItem, StatusChange
 from chalicelib.store.transactions import condition_failed, transaction
 
+ORGANIZATION_ITEM_BYTES = 200
+"""About what an organization item holds (id, name, credits): one write unit."""
+FINISH_ATTRIBUTES_BYTES = 300
+"""What finishing adds to a record besides its result: status, history entry, summary, costs."""
+
 ACTIVE = ("queued", "running")
 TERMINAL = ("succeeded", "failed", "canceled")
 
@@ -32,11 +37,14 @@ def start_execution(execution: ExecutionItem, cost: int) -> bool:
     """Debit `cost` credits and record the run (queued or running) in one transaction.
 
     Returns False, writing nothing, when the balance is below `cost`. The record carries what
-    the request has cost so far (a queued run's worker adds its share when it finishes it).
+    the request has cost so far, this transaction included (a queued run's worker adds its
+    share when it finishes it).
     """
     scope = costs.current()
-    for name, value in (costs.record_fields(scope.snapshot()) if scope else {}).items():
-        setattr(execution, name, value)
+    if scope is not None:
+        own = costs.transaction_write_units(ORGANIZATION_ITEM_BYTES, costs.item_size(execution.serialize()))
+        for name, value in costs.record_fields(scope.snapshot(), own).items():
+            setattr(execution, name, value)
     organization = OrganizationItem(execution.PK, keys.ORG_META)
     try:
         with transaction() as writes:
@@ -82,11 +90,17 @@ def claim(execution: ExecutionItem, at: str, now: int, lease_s: int) -> bool:
 def finish_execution(execution: ExecutionItem, status: str, finished_at: str, *,
                      result_fields: dict[str, Any] | None = None, summary: dict[str, Any] | None = None,
                      refund: int = 0, reason: str | None = None,
-                     expected: Iterable[str] = ("running",), cost_fields: dict[str, Any] | None = None) -> bool:
+                     expected: Iterable[str] = ("running",), usage: costs.Usage | None = None) -> bool:
     """Store the outcome, moving out of one of the `expected` statuses; a refund goes back to
     the balance in the same transaction. False (nothing written) when the run had moved on.
-    `cost_fields` (costs.record_fields) are what the run cost up to this write."""
+    `usage`: what the run cost before this write, recorded with this write's own units."""
     summary = summary or {}
+    cost_fields = None
+    if usage is not None:
+        result_bytes = sum(len(value) for value in (result_fields or {}).values() if isinstance(value, (bytes, str)))
+        sizes = [costs.item_size(execution.serialize()) + result_bytes + FINISH_ATTRIBUTES_BYTES]
+        own = costs.transaction_write_units(*sizes, *([ORGANIZATION_ITEM_BYTES] if refund else []))
+        cost_fields = costs.record_fields(usage, own)
     actions = [
         ExecutionItem.status.set(status),
         ExecutionItem.finished_at.set(finished_at),

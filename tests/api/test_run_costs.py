@@ -77,8 +77,9 @@ def test_a_run_records_its_cost_and_the_counts_match_the_calls_made(client, call
     assert record.cost_s3_put == 2 and record.cost_s3_get == 0
     assert 0 < record.cost_gb_seconds <= line["gb_seconds"]
     assert record.cost_ddb_read_units == line["ddb_read_units"]  # no read after the finishing write
-    finishing = 2 * len(next(entry for entry in reversed(dynamodb) if entry[1] == "TransactWriteItems")[2]["TransactItems"])
-    assert line["ddb_write_units"] - record.cost_ddb_write_units >= finishing  # that write is not in the record
+    # The finishing write is in both: counted as the record's last seen size, estimated on the
+    # record at its size after (DynamoDB charges the larger), so the record may say a little more.
+    assert line["ddb_write_units"] <= record.cost_ddb_write_units <= line["ddb_write_units"] + 4
 
     status, shown = call(client, "GET", f"/api/v2/executions/{run['execution_id']}", org)
     assert status == 200 and not any(name.startswith("cost") for name in shown)
@@ -102,7 +103,7 @@ def test_a_queued_run_adds_the_worker_share_to_the_request_that_queued_it(client
     done = get_execution(org.id, queued["execution_id"])
     assert done.cost_gb_seconds > at_queue.cost_gb_seconds
     assert done.cost_ddb_read_units > at_queue.cost_ddb_read_units
-    assert done.cost_ddb_write_units > at_queue.cost_ddb_write_units
+    assert done.cost_ddb_write_units > at_queue.cost_ddb_write_units >= 4  # its own transaction included
     line = [json.loads(text) for text in capsys.readouterr().out.splitlines()
             if text.startswith("{") and '"outcome"' in text][-1]
     assert line["ddb_calls"] == len(worker_calls)  # the cancel watcher's polls (its own thread) included
