@@ -192,6 +192,10 @@ def _print_emf(entries: list[tuple[str, float, str, dict[str, str]]]) -> None:
     for entry in entries:
         groups.setdefault(tuple(entry[3].items()), []).append(entry)
     for dimension_set, group in groups.items():
+        if _readable:  # make run in a terminal: one short line per dimension set
+            values = " ".join(f"{name}={value:g}" for name, value, _, _ in group)
+            print(f"metrics {values} " + " ".join(f"{name}={value}" for name, value in dimension_set), flush=True)
+            continue
         emitter = EphemeralMetrics(namespace=NAMESPACE)
         emitter.service = None  # no `service` dimension: alarms name the exact dimension sets
         for name, value, unit, _ in group:
