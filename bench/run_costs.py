@@ -11,8 +11,6 @@ Run: .venv/bin/python bench/run_costs.py
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import sys
@@ -57,8 +55,9 @@ def summed(lines: list[dict]) -> dict:
 
 def logged(action) -> tuple[object, list[dict]]:
     """Run `action`, returning its result and the per-request / per-message lines it logged."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    from chalicelib import observability
+
+    with observability.captured() as out:
         result = action()
     lines = [json.loads(text) for text in out.getvalue().splitlines() if text.startswith("{")]
     return result, [line for line in lines if "gb_seconds" in line]

@@ -20,6 +20,8 @@ import contextvars
 import functools
 import hashlib
 import importlib.util
+import io
+import json
 import logging
 import os
 import sys
@@ -47,19 +49,46 @@ METRICS = {
 """Every metric JAOT emits, with its dimensions (the deployment's alarms and dashboard use these)."""
 
 
+_outputs: list[Any] = []
+"""Where `captured` sends the lines instead (innermost last); empty: the process's stdout."""
+
+
+def _output() -> Any:
+    """The process's stdout (fd 1, which CloudWatch reads), not a redirected sys.stdout: a
+    program's own output (a CLI's JSON answer, served in process in tests) stays its own."""
+    return _outputs[-1] if _outputs else (sys.__stdout__ or sys.stdout)
+
+
+@contextlib.contextmanager
+def captured() -> Iterator[io.StringIO]:
+    """Collect the log and metric lines written inside instead of printing them (bench/)."""
+    buffer = io.StringIO()
+    _outputs.append(buffer)
+    try:
+        yield buffer
+    finally:
+        _outputs.remove(buffer)
+
+
 class _StdoutHandler(logging.StreamHandler):
-    """Writes to whatever sys.stdout is at the time (Lambda's, or a test's capture)."""
+    """Writes each line to `_output()` at the time, flushed."""
 
     def __init__(self) -> None:
         super().__init__()
 
     @property
     def stream(self) -> Any:  # type: ignore[override]
-        return sys.stdout
+        return _output()
 
     @stream.setter
     def stream(self, value: Any) -> None:
         pass
+
+
+def _print_line(line: str) -> None:
+    stream = _output()
+    stream.write(line + "\n")
+    stream.flush()
 
 
 _readable = False
@@ -98,6 +127,19 @@ def logger() -> Any:
                   logger_handler=_StdoutHandler(), utc=True, serialize_stacktrace=False, **options)
 
 
+def _json_only(log: Any) -> None:
+    """Chalice(app_name="jaot") adds a plain-text handler and sets ERROR on the `jaot` logger
+    when app.py is imported; if that happened after the Powertools logger was made, undo it."""
+    stdlib_logger = logging.getLogger(SERVICE)
+    if stdlib_logger.handlers == [log.logger_handler] and stdlib_logger.propagate:
+        return
+    for handler in list(stdlib_logger.handlers):
+        if handler is not log.logger_handler:
+            stdlib_logger.removeHandler(handler)
+    stdlib_logger.propagate = True
+    stdlib_logger.setLevel(os.environ.get("JAOT_LOG_LEVEL", "INFO"))
+
+
 # --- context ---------------------------------------------------------------------------------
 
 @dataclass
@@ -127,6 +169,7 @@ def context(kind: str, *, adopt_threads: bool = False, queued_at_s: float | None
     everything logged inside it, count its costs, and flush its metrics when it ends (also
     when it raises). Keys bound by `bind` are dropped at the end: nothing leaks to the next."""
     log = logger()
+    _json_only(log)
     costs.install()
     outer_keys = log.thread_safe_get_current_keys()
     log.thread_safe_clear_keys()
@@ -187,14 +230,17 @@ def flush(finished: Context) -> None:
 def _print_emf(entries: list[tuple[str, float, str, dict[str, str]]]) -> None:
     """One EMF object per dimension set (EMF applies an object's dimensions to all its metrics)."""
     from aws_lambda_powertools.metrics import EphemeralMetrics
+    from aws_lambda_powertools.metrics.functions import is_metrics_disabled
 
+    if is_metrics_disabled():  # POWERTOOLS_METRICS_DISABLED
+        return
     groups: dict[tuple, list] = {}
     for entry in entries:
         groups.setdefault(tuple(entry[3].items()), []).append(entry)
     for dimension_set, group in groups.items():
         if _readable:  # make run in a terminal: one short line per dimension set
             values = " ".join(f"{name}={value:g}" for name, value, _, _ in group)
-            print(f"metrics {values} " + " ".join(f"{name}={value}" for name, value in dimension_set), flush=True)
+            _print_line(f"metrics {values} " + " ".join(f"{name}={value}" for name, value in dimension_set))
             continue
         emitter = EphemeralMetrics(namespace=NAMESPACE)
         emitter.service = None  # no `service` dimension: alarms name the exact dimension sets
@@ -203,7 +249,7 @@ def _print_emf(entries: list[tuple[str, float, str, dict[str, str]]]) -> None:
         for name, value in dimension_set:
             emitter.add_dimension(name=name, value=value)
         try:
-            emitter.flush_metrics()
+            _print_line(json.dumps(emitter.serialize_metric_set(), separators=(",", ":")))
         except Exception:  # a metric must never fail a request or a run
             logging.getLogger("jaot").exception("metrics not emitted")
 

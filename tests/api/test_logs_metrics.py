@@ -72,7 +72,7 @@ def metric_values(metrics: list[dict], name: str) -> list[dict]:
 
 
 def test_a_flow_with_a_key_a_secret_and_an_input_logs_json_with_context_and_nothing_secret(
-        client, receiver, capsys, caplog):
+        client, receiver, capfd, caplog):
     caplog.set_level(logging.INFO, logger="jaot")
     org = new_org(credits=100)
     _, model = call(client, "POST", f"/api/v2/models/catalog/{catalog_id_for('warehouse_allocation')}/activate", org)
@@ -90,7 +90,7 @@ def test_a_flow_with_a_key_a_secret_and_an_input_logs_json_with_context_and_noth
     events.handle_message(get_settings().runs_queue, events.handlers()[get_settings().runs_queue],
                           json.dumps({"note": MARKER}), {})  # a malformed run message
 
-    captured = capsys.readouterr()
+    captured = capfd.readouterr()
     everything = captured.out + captured.err + "\n".join(
         f"{record.getMessage()} {record.__dict__}" for record in caplog.records)
     for forbidden in (org.key, secret, MARKER, "Bearer", "X-JAOT-Signature".lower()):
@@ -117,7 +117,7 @@ def test_a_flow_with_a_key_a_secret_and_an_input_logs_json_with_context_and_noth
     assert len({line["request_id"] for line in requests}) == len(requests)  # one id per request
 
 
-def test_metrics_per_route_pattern_and_per_run_with_the_agreed_names_and_dimensions(client, receiver, capsys):
+def test_metrics_per_route_pattern_and_per_run_with_the_agreed_names_and_dimensions(client, receiver, capfd):
     org = new_org(credits=100)
     _, model = call(client, "POST", f"/api/v2/models/catalog/{catalog_id_for('warehouse_allocation')}/activate", org)
     call(client, "POST", f"/api/v2/models/{model['id']}/execute", org, {"input_data": marked_input()})
@@ -127,7 +127,7 @@ def test_metrics_per_route_pattern_and_per_run_with_the_agreed_names_and_dimensi
     assert events.drain(get_settings().runs_queue) == ["solved"]
     assert call(client, "GET", "/api/v2/executions/exc_doesnotexist0000", org)[0] == 404
 
-    _, metrics = emitted(capsys.readouterr().out)
+    _, metrics = emitted(capfd.readouterr().out)
     for blob in metrics:
         directive = blob["_aws"]["CloudWatchMetrics"][0]
         assert directive["Namespace"] == "JAOT"
@@ -150,7 +150,7 @@ def test_metrics_per_route_pattern_and_per_run_with_the_agreed_names_and_dimensi
     assert metric_values(metrics, "CallbackFailures") == []
 
 
-def test_a_5xx_is_counted_by_route_pattern(client, capsys, monkeypatch):
+def test_a_5xx_is_counted_by_route_pattern(client, capfd, monkeypatch):
     from chalicelib.services import execution_records
 
     org = new_org()
@@ -160,7 +160,7 @@ def test_a_5xx_is_counted_by_route_pattern(client, capsys, monkeypatch):
 
     monkeypatch.setattr(execution_records, "get_execution", broken)
     status, _ = call(client, "GET", "/api/v2/executions/exc_whatever00000", org)
-    _, metrics = emitted(capsys.readouterr().out)
+    _, metrics = emitted(capfd.readouterr().out)
     errors = metric_values(metrics, "Errors5xx")
     assert status == 500
     assert [item["dimensions"] for item in errors] == [{"Route": "/api/v2/executions/{execution_id}"}]

@@ -54,16 +54,16 @@ def request_line(out: str, route: str) -> dict:
     return [line for line in lines if line.get("route") == route and "status" in line][-1]
 
 
-def test_a_run_records_its_cost_and_the_counts_match_the_calls_made(client, calls, capsys, monkeypatch):
+def test_a_run_records_its_cost_and_the_counts_match_the_calls_made(client, calls, capfd, monkeypatch):
     monkeypatch.setenv("JAOT_INLINE_BLOB_BYTES", "1024")
     get_settings.cache_clear()
     org = new_org(credits=100)
     _, model = call(client, "POST", f"/api/v2/models/catalog/{catalog_id_for('warehouse_allocation')}/activate", org)
-    capsys.readouterr()
+    capfd.readouterr()
     calls.clear()
     status, run = call(client, "POST", f"/api/v2/models/{model['id']}/execute", org, {"input_data": large_input()})
     assert status == 200, run
-    line = request_line(capsys.readouterr().out, "/api/v2/models/{model_id}/execute")
+    line = request_line(capfd.readouterr().out, "/api/v2/models/{model_id}/execute")
     dynamodb = [entry for entry in calls if entry[0] == "dynamodb"]
     s3_puts = [entry for entry in calls if entry[0] == "s3" and entry[1] == "PutObject"]
     assert line["ddb_calls"] == len(dynamodb)
@@ -87,7 +87,7 @@ def test_a_run_records_its_cost_and_the_counts_match_the_calls_made(client, call
     assert not any(name.startswith("cost") for item in listing["items"] for name in item)
 
 
-def test_a_queued_run_adds_the_worker_share_to_the_request_that_queued_it(client, calls, capsys, monkeypatch):
+def test_a_queued_run_adds_the_worker_share_to_the_request_that_queued_it(client, calls, capfd, monkeypatch):
     monkeypatch.setenv("JAOT_INLINE_BLOB_BYTES", "1024")
     get_settings.cache_clear()
     org = new_org(credits=100)
@@ -104,7 +104,7 @@ def test_a_queued_run_adds_the_worker_share_to_the_request_that_queued_it(client
     assert done.cost_gb_seconds > at_queue.cost_gb_seconds
     assert done.cost_ddb_read_units > at_queue.cost_ddb_read_units
     assert done.cost_ddb_write_units > at_queue.cost_ddb_write_units >= 4  # its own transaction included
-    line = [json.loads(text) for text in capsys.readouterr().out.splitlines()
+    line = [json.loads(text) for text in capfd.readouterr().out.splitlines()
             if text.startswith("{") and '"outcome"' in text][-1]
     assert line["ddb_calls"] == len(worker_calls)  # the cancel watcher's polls (its own thread) included
     assert line["s3_get"] == 1  # what to solve, stored in S3 by the request that queued it

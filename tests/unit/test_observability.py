@@ -30,7 +30,7 @@ def test_importing_app_loads_no_powertools():
     assert out.strip() == "[]"
 
 
-def test_a_context_binds_its_fields_and_clears_them_after(capsys):
+def test_a_context_binds_its_fields_and_clears_them_after(capfd):
     log = logging.getLogger("jaot")
     with observability.context("request", request_id="req-1", route="/api/v2/things/{thing_id}"):
         observability.bind(organization_id="org_1", execution_id=None, api_key="never")  # unknown names dropped
@@ -39,7 +39,7 @@ def test_a_context_binds_its_fields_and_clears_them_after(capsys):
             log.info("nested")
         log.info("back")
     log.info("outside")
-    inside, nested, back, outside = json_lines(capsys.readouterr().out)
+    inside, nested, back, outside = json_lines(capfd.readouterr().out)
     assert inside["request_id"] == "req-1" and inside["organization_id"] == "org_1"
     assert inside["route"] == "/api/v2/things/{thing_id}" and "api_key" not in inside and "execution_id" not in inside
     assert nested["request_id"] == "req-2" and nested["execution_id"] == "exc_2" and "organization_id" not in nested
@@ -48,14 +48,14 @@ def test_a_context_binds_its_fields_and_clears_them_after(capsys):
     assert inside["service"] == "jaot" and inside["level"] == "INFO"
 
 
-def test_metrics_are_flushed_once_at_the_end_grouped_by_dimension_set(capsys):
+def test_metrics_are_flushed_once_at_the_end_grouped_by_dimension_set(capfd):
     with observability.context("request", request_id="r", route="/x"):
         observability.metric("Requests", 1, Route="/x", Status="200")
         observability.metric("Runs", 1, Template="knapsack", Status="succeeded")
         observability.metric("SolveSeconds", 0.25, "Seconds", Template="knapsack")
         observability.metric("CreditsCharged", 3)
-        assert capsys.readouterr().out == ""  # nothing before the end
-    blobs = json_lines(capsys.readouterr().out)
+        assert capfd.readouterr().out == ""  # nothing before the end
+    blobs = json_lines(capfd.readouterr().out)
     by_dimensions = {tuple(blob["_aws"]["CloudWatchMetrics"][0]["Dimensions"][0]): blob for blob in blobs}
     assert set(by_dimensions) == {("Route", "Status"), ("Template", "Status"), ("Template",), ()}
     assert by_dimensions[("Template",)]["SolveSeconds"] == [0.25]  # EMF takes a list of values
@@ -93,12 +93,12 @@ def test_the_readable_rendering_keeps_the_fields():
     assert line.startswith("23:00:00.123 INFO    POST /x 200") and "request_id=r1 organization_id=org_1" in line
 
 
-def test_a_malformed_run_message_is_logged_by_size_and_hash_not_content(capsys, caplog):
+def test_a_malformed_run_message_is_logged_by_size_and_hash_not_content(capfd, caplog):
     from chalicelib.services import worker
 
     body = '{"secret": "s3cr3t-body"'
     assert worker.process_run_message(body) == "malformed"
-    captured = capsys.readouterr()
+    captured = capfd.readouterr()
     assert "s3cr3t" not in captured.out + captured.err + caplog.text
     assert observability.fingerprint(body) in caplog.text and "24 bytes, sha256 " in caplog.text
 
