@@ -98,7 +98,7 @@ def configure_local(readable: bool | None = None) -> None:
     """`make run`: the same JSON logs; when stdout is a terminal (or `readable`), each line
     rendered compactly: time, level, message, then the fields as key=value."""
     global _readable
-    _readable = sys.stdout.isatty() if readable is None else readable
+    _readable = bool(getattr(_output(), "isatty", lambda: False)()) if readable is None else readable
     logger()
 
 
