@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Callable
 
-from chalicelib import ids
+from chalicelib import costs, ids, observability
 from chalicelib.clock import utc_now_iso
 from chalicelib.engine import deadline
 from chalicelib.engine.options import RunOptions
@@ -117,15 +118,53 @@ def finish(execution: ExecutionItem, outcome: SolveOutcome, *, canceled: bool) -
                                 credits_used=charged, created_at=execution.created_at)
     stored = blobs.put_json(result.model_dump(mode="json"), f"executions/{execution.organization_id}/results")
     status = "canceled" if canceled else "failed" if outcome.status == "error" else "succeeded"
-    with_retries(lambda: store.finish_execution(
+    usage = _run_usage(execution)
+    recorded = with_retries(lambda: store.finish_execution(
         execution, status, utc_now_iso(),
         result_fields={"result_gz": stored.inline, "result_s3": stored.s3_key},
         summary={"credits_used": charged, "solve_status": outcome.status,
                  "solve_time_ms": outcome.solve_time_ms},
         refund=cost - charged,
         reason="canceled while running" if canceled else outcome.message if status == "failed" else None,
+        usage=usage,
     ))
+    observability.bind(execution_id=execution.execution_id)
+    if recorded:
+        _run_metrics(execution, status, outcome, charged)
     return result
+
+
+def _run_usage(execution: ExecutionItem) -> costs.Usage | None:
+    """What the run has cost up to its final write: this request or message, plus (a queued
+    run) what the request that queued it left on the record."""
+    scope = costs.current()
+    if scope is None:
+        return None
+    usage = scope.snapshot()
+    return costs.from_record(execution).add(usage) if execution.is_async else usage
+
+
+def _run_metrics(execution: ExecutionItem, status: str, outcome: SolveOutcome, charged: int) -> None:
+    template = execution.template or execution.kind or "unknown"
+    observability.metric("Runs", 1, Template=template, Status=status)
+    observability.metric("SolveSeconds", (outcome.solve_time_ms or 0) / 1000, "Seconds", Template=template)
+    observability.metric("CreditsCharged", charged)
+    attempts = int(execution.attempts or 0)
+    if attempts > 1:
+        observability.metric("RunsPastLease", 1)  # a worker died holding it; another took it over
+    elif execution.is_async:
+        observability.metric("QueueToStartSeconds", _queue_to_start_s(execution), "Seconds")
+
+
+def _queue_to_start_s(execution: ExecutionItem) -> float:
+    """SQS's send time to this worker's start when known (Lambda), else the record's
+    created_at to started_at (second precision)."""
+    active = observability.current()
+    if active is not None and active.queued_at_s is not None:
+        return max(0.0, active.started_at_s - active.queued_at_s)
+    created = datetime.fromisoformat(execution.created_at.replace("Z", "+00:00"))
+    started = datetime.fromisoformat((execution.started_at or execution.created_at).replace("Z", "+00:00"))
+    return max(0.0, (started - created).total_seconds())
 
 
 def solve_safely(solve: Callable[[], SolveOutcome], label: str, time_limit_s: float) -> SolveOutcome:

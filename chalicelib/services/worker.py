@@ -16,6 +16,7 @@ import threading
 import time
 from typing import Any
 
+from chalicelib import observability
 from chalicelib.clock import utc_now_iso
 from chalicelib.engine import interrupt
 from chalicelib.engine.result import SolveOutcome
@@ -41,7 +42,7 @@ def process_run_message(body: str) -> str:
         message = json.loads(body)
         organization_id, execution_id = message["organization_id"], message["execution_id"]
     except (ValueError, KeyError, TypeError):
-        logger.error("dropping malformed run message: %.200s", body)
+        logger.error("dropping malformed run message (%s)", observability.fingerprint(body))  # never its content
         return "malformed"
     execution = store.get_execution(organization_id, execution_id)
     if execution is None or execution.status in store.TERMINAL:

@@ -172,6 +172,14 @@ class ExecutionItem(TableItem):
     """The Fargate task running it (launcher `ecs`)."""
     process_id = NumberAttribute(null=True)
     """The local process running it (launcher `process`, under `make run`)."""
+    # What the run cost us (chalicelib/costs.py), for the operator; never in an API response.
+    cost_gb_seconds = NumberAttribute(null=True)
+    """Lambda GB-seconds: handling time x configured memory, of the request and worker that ran it."""
+    cost_ddb_read_units = NumberAttribute(null=True)
+    cost_ddb_write_units = NumberAttribute(null=True)
+    cost_s3_get = NumberAttribute(null=True)
+    cost_s3_put = NumberAttribute(null=True)
+    cost_sqs_requests = NumberAttribute(null=True)
 
 
 class DocumentItem(TableItem):
