@@ -12,6 +12,9 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import uuid
+
+from chalicelib import observability
 
 logger = logging.getLogger("jaot")
 
@@ -36,15 +39,18 @@ def main(argv: list[str]) -> int:
         logger.info("long run %s: ended already (%s)", execution_id, execution.status)
         return 0
     spec = run_specs.parse(blobs.get_json(execution.run_gz, execution.run_s3))
-    try:
-        outcome = worker.solve_run(execution, spec, stop=stop)
-    except worker.RunStillLeased:
-        logger.error("long run %s: held by another task", execution_id)
-        return 1
-    logger.info("long run %s: %s", execution_id, outcome)
+    # The worker's log fields, metrics and cost counting, for the whole task (its cancel watcher included).
+    with observability.context("message", adopt_threads=True, request_id=uuid.uuid4().hex, route="task:long_run",
+                               organization_id=organization_id, execution_id=execution_id):
+        try:
+            outcome = worker.solve_run(execution, spec, stop=stop)
+        except worker.RunStillLeased:
+            logger.error("long run %s: held by another task", execution_id)
+            return 1
+        logger.info("long run %s: %s", execution_id, outcome, extra={"outcome": outcome})
     return 0
 
 
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    observability.configure_local()  # JSON lines on stdout (the task's awslogs stream); readable on a terminal
     sys.exit(main(sys.argv[1:]))
