@@ -190,7 +190,7 @@ def test_a_bad_field_shows_its_error_next_to_the_field(signed_in_page, console_s
     page.locator("#input_customers_1_demand").fill("3")
     page.get_by_label("Time limit (seconds)").fill("999")
     page.get_by_role("button", name="Run model").click()
-    expect(page.locator("#time-limit-error")).to_contain_text("may be at most 30 seconds")
+    expect(page.locator("#time-limit-error")).to_contain_text("may be at most 25 seconds for a run answered in its request")
 
 
 def test_every_form_control_has_a_label_and_tab_reaches_the_submit_button(signed_in_page, console_server):
