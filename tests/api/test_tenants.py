@@ -19,7 +19,8 @@ from tests.api.test_execute import SPEC_INPUT
 # Routes whose ids are not organization-scoped: the catalog (public), webhooks (signed
 # with the trigger's own secret, tested in test_triggers.py) and the docs' static assets.
 NOT_TENANT_SCOPED = {("POST", "/api/v2/models/catalog/{catalog_id}/activate"),
-                     ("POST", "/api/v2/hooks/{trigger_id}"), ("GET", "/docs/{asset}")}
+                     ("POST", "/api/v2/hooks/{trigger_id}"), ("GET", "/docs/{asset}"),
+                     ("GET", "/console/assets/{asset}")}
 
 # A valid body for each id route, so that B's request fails on the id, not on the body.
 BODIES = {
