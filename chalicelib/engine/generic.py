@@ -21,7 +21,7 @@ from chalicelib.engine.expressions import ExpressionError, Linear, canonical_nam
 from chalicelib.engine.linear_model import LinearModel
 from chalicelib.engine.options import RunOptions
 from chalicelib.engine.result import SolveOutcome
-from chalicelib.schemas.common import MAX_MAGNITUDE, is_safe_number
+from chalicelib.numbers import MAX_MAGNITUDE, is_safe_number
 
 SolverChoice = Literal["auto", "glop", "pdlp", "highs", "scip", "cp_sat"]
 LP_BACKENDS = {"GLOP", "PDLP"}
