@@ -20,6 +20,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from chalicelib.preload import FIRST_USE as PRELOAD  # noqa: E402 (after the path)
+
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 9
 ENV = {"PATH": "/usr/bin:/bin", "AWS_DEFAULT_REGION": "us-east-1", "PYTHONDONTWRITEBYTECODE": "1"}
 
@@ -134,6 +137,7 @@ def main() -> None:
     app = [sample("app", ROOT) for _ in range(RUNS)]
     worker = [sample("app", ROOT, first_use=FIRST_USE["worker"]) for _ in range(RUNS)]
     api = [sample("app", ROOT, first_use=FIRST_USE["api"]) for _ in range(RUNS)]
+    snapshot = [sample("app", ROOT, first_use=list(PRELOAD["api"])) for _ in range(3)]
     health = [sample("app", ROOT, route="/api/v2/health") for _ in range(3)]
     openapi = [sample("app", ROOT, route="/api/v2/openapi.json") for _ in range(3)]
     solve = [sample("app", ROOT, solve=True) for _ in range(3)]
@@ -153,6 +157,8 @@ def main() -> None:
         total = [{"t": s["import_s"] + s["first_use_s"]} for s in samples]
         print(f"  {what:<41}: {ms(samples, 'first_use_s')}; import + it: {ms(total, 't')}, "
               f"{median(total, 't') / floor_ms:4.2f}x floor")
+    print(f"  preload('api') (SnapStart: before the snapshot): {median(snapshot, 'first_use_s') * 1000:7.1f} ms, "
+          f"peak RSS {median(snapshot, 'maxrss_mb'):5.1f} MB")
     print(f"  GET /health, first request               : {median(health, 'route_s') * 1000:7.1f} ms")
     print(f"  GET /openapi.json, first request         : {median(openapi, 'route_s') * 1000:7.1f} ms "
           f"(imports the generator and every schema), peak RSS {median(openapi, 'maxrss_mb'):5.1f} MB")

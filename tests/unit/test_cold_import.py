@@ -59,3 +59,16 @@ from chalicelib.api import docs
 docs._document_json(app.app)
 """))
     assert {"chalicelib.api.openapi", "chalicelib.api.openapi_routes", "chalicelib.schemas.mathopt"} <= modules
+
+
+def test_preload_imports_what_the_import_left_out():
+    """A SnapStart before-snapshot hook calls chalicelib.preload: what a first request or
+    message would import is then in the snapshot."""
+    modules = imported_by(PROBE.replace("import app\n", """import app
+from chalicelib.preload import preload
+for function in ("api", "worker", "triggers"):
+    preload(function)
+"""))
+    assert {"chalicelib.services.worker", "chalicelib.schemas.mathopt", "chalicelib.services.org_models",
+            "pynamodb", "botocore"} <= modules
+    assert "ortools" not in modules  # a solve still loads the solver itself
