@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean reliability reset
+.PHONY: run test bench clean reliability reset console browser screenshots
 
 $(STAMP): requirements.txt requirements-solver.txt requirements-dev.txt clients/python/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,11 +12,15 @@ $(STAMP): requirements.txt requirements-solver.txt requirements-dev.txt clients/
 	$(BIN)/python -m pip install -q -r requirements-dev.txt
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) console
 	$(BIN)/python -m local.run
 
-test: $(STAMP)
+test: $(STAMP) console browser
 	$(BIN)/python -m pytest -n auto -q
+
+# The pictures of docs/console/, taken by the browser tests.
+screenshots: $(STAMP) console browser
+	JAOT_SCREENSHOTS=docs $(BIN)/python -m pytest -n 2 -q tests/console
 
 bench: $(STAMP)
 	$(BIN)/python bench/ddb_calls.py
@@ -28,6 +32,27 @@ bench: $(STAMP)
 	$(BIN)/python bench/async_runs.py
 	$(BIN)/python bench/local_service.py
 	$(BIN)/python bench/mathopt_overhead.py
+
+# The console (docs/console.md): npm packages from console/package-lock.json, built into
+# chalicelib/console_assets/ (served at /console, carried by the Lambda package).
+CONSOLE_INDEX := chalicelib/console_assets/index.html
+CONSOLE_SOURCES := $(shell find console/src console/scripts -type f 2>/dev/null) console/index.html console/vite.config.js \
+	console/package.json console/bundle-budget.json
+
+console: $(CONSOLE_INDEX)
+
+console/node_modules/.package-lock.json: console/package-lock.json
+	@command -v npm >/dev/null || { echo "make console: Node.js 20.19+ with npm is needed to build the console (docs/console.md)"; exit 1; }
+	cd console && npm ci --no-audit --no-fund
+	touch $@
+
+$(CONSOLE_INDEX): console/node_modules/.package-lock.json $(CONSOLE_SOURCES)
+	cd console && npm run build || { rm -f ../$(CONSOLE_INDEX); exit 1; }
+
+# The browser tests (tests/console) drive Debian's chromium; nothing is downloaded by Playwright.
+browser:
+	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y chromium; \
+	  else sudo apt-get update -q && sudo apt-get install -y chromium; fi; }
 
 reliability: $(STAMP)
 	$(BIN)/python scripts/reliability.py
@@ -50,8 +75,14 @@ layer: $(LAYER_ZIP)
 $(LAYER_ZIP): requirements-solver.txt deploy/layer.py deploy/lambda_runtime.py | $(STAMP)
 	$(BIN)/python -m deploy.layer --out build/layer
 
-package: $(LAYER_ZIP) | $(STAMP)
+package: $(LAYER_ZIP) console | $(STAMP)
 	$(BIN)/python -m deploy.package --stage $(STAGE) --out build/package/$(STAGE) --layer $(LAYER_ZIP)
+
+# The solver image of the Fargate long runs (deploy/image/Dockerfile): built when a Docker
+# engine answers, otherwise its checked build context is left in build/image/.
+.PHONY: image
+image: | $(STAMP)
+	$(BIN)/python -m deploy.image --out build/image
 
 docs: | $(STAMP)
 	mkdir -p build

@@ -1,11 +1,12 @@
 """JAOT API: registers blueprints, middleware and event handlers; the logic lives in chalicelib/."""
 from chalice import Chalice, Rate
 
-from chalicelib import events
+from chalicelib import events, snapstart  # noqa: F401  (importing registers the SnapStart hooks in Lambda)
 from chalicelib.api import (
     api_keys,
     builder,
     catalog,
+    console,
     docs,
     executions,
     health,
@@ -28,6 +29,7 @@ for blueprint in (health.bp, catalog.bp, models.bp, organization.bp, solve.bp, b
                   executions.bp, triggers.bp, hooks.bp, api_keys.bp, mathopt.bp):
     app.register_blueprint(blueprint, url_prefix=API_PREFIX)
 app.register_blueprint(docs.bp)  # /docs and /api/v2/openapi.json: full paths, no prefix
+app.register_blueprint(console.bp)  # /console and its assets: full paths, no prefix
 http.guard_transient_errors(app)  # throttling and transaction conflicts answer 503, not 500
 
 QUEUES = get_settings()

@@ -9,7 +9,9 @@ credentials. Steps:
    them for this machine's Python, and only warn when it cannot);
 2. `chalice package --merge-template deploy/resources.json`, failing on any warning;
 3. finish the template: the python3.12 runtime, each SQS event source bound to the
-   queue the template declares, resource names from the template's Globals;
+   queue the template declares, resource names from the template's Globals, SnapStart
+   on a published alias that the API invokes, per-function alarms, the dashboard, and
+   the Fargate task's environment (deploy/operations.py);
 4. copy the OR-Tools layer next to it and check sizes against Lambda's limits.
 """
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from deploy.lambda_runtime import RUNTIME, foreign_extensions, pip_install, trim
+from deploy.operations import add_operations
 from deploy.sizes import measure, report_and_check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,8 +94,9 @@ def queue_name(arn: Any) -> str:
 
 
 def finish_template(template: dict[str, Any]) -> dict[str, Any]:
-    """What `chalice package` cannot say: the runtime, and which declared resources each
-    function uses. Fails when an event source names a queue the template does not declare."""
+    """What `chalice package` cannot say: the runtime, which declared resources each function
+    uses, and what operating it needs (deploy/operations.py). Fails when an event source names
+    a queue the template does not declare."""
     resources = template["Resources"]
     queues = {resource["Properties"]["QueueName"]: logical_id for logical_id, resource in resources.items()
               if resource["Type"] == "AWS::SQS::Queue"}
@@ -119,6 +123,10 @@ def finish_template(template: dict[str, Any]) -> dict[str, Any]:
             event["Properties"]["Queue"] = {"Fn::GetAtt": [queues[name], "Arn"]}
             if queue["Properties"].get("VisibilityTimeout", 30) < properties.get("Timeout", 3):
                 raise PackagingError(f"queue {name!r} has a visibility timeout below {logical_id}'s timeout")
+    try:
+        add_operations(template)
+    except ValueError as error:
+        raise PackagingError(str(error)) from None
     return template
 
 

@@ -55,6 +55,9 @@ class DeployedGateway(LocalGateway):
 
 
 class RequestHandler(ChaliceRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        """No access line on stderr: each request logs one JSON line (api/http.py)."""
+
     def __init__(self, request: Any, client_address: Any, server: Any, app_object: Any, config: Any):
         self.local_gateway = DeployedGateway(app_object, config)
         super(ChaliceRequestHandler, self).__init__(request, client_address, server)
@@ -85,6 +88,9 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=4)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    from chalicelib import observability
+
+    observability.configure_local()  # the deployed JSON log lines; compact when stdout is a terminal
     server = create_server(args.host, args.port)
     for _ in range(args.processes - 1):
         if os.fork() == 0:

@@ -6,7 +6,9 @@ starts two children: the worker loop (local/worker.py) and the API (local/api.py
 run in the children only: OR-Tools' routing solver holds the interpreter lock while it
 solves, and in this process it would stop the store from answering anyone. It prints the demo organization's
 key, the same at every start. Ctrl-C or SIGTERM stops it all, snapshotting the store, with
-exit status 0.
+exit status 0. A queued run whose time limit is above JAOT_LAMBDA_RUN_LIMIT_S (780 s) runs in
+a process of its own, as a Fargate task does in AWS; stopping stops those too (each ends its
+run `failed`, refunded), and a start ends any a killed service left behind.
 
 Settings: PORT (API, 8000), JAOT_STORE_PORT (4566), JAOT_DATA_DIR, JAOT_DEMO_KEY (the demo
 key to use), JAOT_DEMO_CREDITS (its credits when first created), JAOT_TICK_S (60),
@@ -28,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STOP_GRACE_S = 3.0
+LONG_RUN_STOP_S = 5.0
 
 
 
@@ -163,6 +166,24 @@ def stop_children(children: list[subprocess.Popen]) -> None:
             child.wait()
 
 
+def stop_long_runs() -> None:
+    """Long runs run in processes of their own, started by the worker (a run above
+    JAOT_LAMBDA_RUN_LIMIT_S): stopped here, while the store still answers, so that each ends
+    its run `failed`, refunded (local/recovery.py)."""
+    import boto3
+
+    from chalicelib.settings import get_settings
+    from local import recovery
+
+    try:
+        stopped = recovery.stop_long_runs(boto3.client("dynamodb"), get_settings().table_name, LONG_RUN_STOP_S)
+    except Exception as error:  # the next start ends what is left
+        print(f"make run: stopping long runs failed ({error})", file=sys.stderr)
+        return
+    if stopped:
+        print(f"Stopped {stopped} long run(s); they ended failed, refunded.", flush=True)
+
+
 def main() -> int:
     port = int(os.environ.get("PORT", "8000"))
     store_port = int(os.environ.get("JAOT_STORE_PORT", "4566"))
@@ -205,6 +226,7 @@ def main() -> int:
                   file=sys.stderr)
             break
     stop_children(children)
+    stop_long_runs()
     store.close()
     print("Stopped; everything is kept in " + str(store.data_dir) + ".", flush=True)
     return 0 if stopping.is_set() else 1

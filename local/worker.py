@@ -45,6 +45,9 @@ def start_worker_loop(stopping: threading.Event) -> list[str]:
 
 
 def main() -> int:
+    from chalicelib import observability
+
+    observability.configure_local()  # the deployed JSON log lines; compact when stdout is a terminal
     stopping = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     signal.signal(signal.SIGINT, lambda *_: stopping.set())

@@ -8,12 +8,14 @@ import math
 import re
 import types
 import typing
+import uuid
 from typing import Any, Callable, Iterator, TypeVar
 
 from chalice import Response
 from chalice.app import Request
 from pydantic import BaseModel
 
+from chalicelib import observability
 from chalicelib.errors import ApiError, BadRequest, NotFound, PayloadTooLarge, ServiceUnavailable, field_path, validate
 from chalicelib.engine.result import non_finite_paths
 from chalicelib.schemas.common import MAX_MAGNITUDE, is_safe_number
@@ -258,7 +260,45 @@ def _busy(error: BaseException) -> ServiceUnavailable:
 
 def error_envelope(event: Any, get_response: Any) -> Response:
     """Middleware: every error leaves as {"error", "message", "details"}; a transient store
-    error met outside a view (in other middleware) is a 503 here too, not Chalice's 500."""
+    error met outside a view (in other middleware) is a 503 here too, not Chalice's 500.
+    Each request is one observability context: its log lines carry the request's fields, its
+    metrics (Requests, Errors5xx by route pattern) are flushed at its end with one summary line."""
+    with observability.context("request", **_request_fields(event)) as scope:
+        response = _enveloped(event, get_response)
+        _request_done(event, response, scope)
+    return response
+
+
+def _request_fields(request: Request) -> dict[str, str | None]:
+    """Fields known before the view runs; ids only when they look like ids (PATH_ID)."""
+    context = request.context or {}
+    lambda_context = getattr(request, "lambda_context", None)
+    params = {name: value for name, value in (request.uri_params or {}).items()
+              if isinstance(value, str) and PATH_ID.fullmatch(value)}
+    return {"request_id": context.get("requestId") or getattr(lambda_context, "aws_request_id", None)
+            or uuid.uuid4().hex,
+            "route": _route(request), "execution_id": params.get("execution_id"), "trigger_id": params.get("trigger_id")}
+
+
+def _route(request: Request) -> str:
+    """The route pattern (`/api/v2/executions/{execution_id}`), never the concrete path."""
+    return (request.context or {}).get("resourcePath") or "unmatched"
+
+
+def _request_done(request: Request, response: Response, scope: observability.Context) -> None:
+    route, status = _route(request), response.status_code
+    body = response.body if isinstance(response.body, dict) else {}
+    if isinstance(body.get("execution_id"), str):
+        observability.bind(execution_id=body["execution_id"])
+    observability.metric("Requests", 1, Route=route, Status=str(status))
+    if status >= 500:
+        observability.metric("Errors5xx", 1, Route=route)
+    usage = scope.cost.snapshot() if scope.cost else None
+    logger.info("%s %s %s", request.method, route, status,
+                extra={"status": status, "method": request.method, **(usage.fields() if usage else {})})
+
+
+def _enveloped(event: Any, get_response: Any) -> Response:
     try:
         response = get_response(event)
     except ApiError as error:

@@ -100,7 +100,7 @@ PATH_PARAMETERS = {
     "execution_id": "Execution id (`exc_...`).",
     "trigger_id": "Trigger id (`trg_...`).",
     "key_id": "API key id (`key_...`).",
-    "asset": "File name of a docs page asset.",
+    "asset": "File name of a docs or console page asset.",
 }
 
 # Descriptions of query parameters whose model field has none (wording of the spec).
@@ -380,4 +380,9 @@ ROUTES: dict[tuple[str, str], RouteDoc] = {
     ("GET", "/docs/{asset}"): RouteDoc(
         "Scripts and styles of the reference page, served by the API itself", None, security=None,
         media_types=("application/javascript", "text/css")),
+    ("GET", "/console"): RouteDoc(
+        "The console, a browser UI on this API (docs/console.md)", None, security=None, media_types=("text/html",)),
+    ("GET", "/console/assets/{asset}"): RouteDoc(
+        "Scripts and styles of the console, served by the API itself", None, security=None,
+        media_types=("text/javascript", "text/css")),
 }

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from chalice.app import Request
 
-from chalicelib import ids
+from chalicelib import ids, observability
 from chalicelib.errors import TooManyRequests, Unauthorized
 from chalicelib.settings import get_settings
 
@@ -65,6 +65,7 @@ def _caller(credential: str) -> Caller:
     if len(credential) > MAX_CREDENTIAL_CHARS:
         raise Unauthorized(f"Bearer credential is longer than {MAX_CREDENTIAL_CHARS} characters.")
     caller = _from_api_key(credential) if credential.startswith(KEY_PREFIXES) else _from_jwt(credential)
+    observability.bind(organization_id=caller.organization_id)  # on every later log line of the request
     _check_rate(caller)
     return caller
 

@@ -39,7 +39,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable
 from urllib.parse import urlsplit, urlunsplit
 
-from chalicelib import signing
+from chalicelib import observability, signing
 from chalicelib.schemas.executions import DeliveryAttempt
 
 MAX_URL_LENGTH = 2048
@@ -164,7 +164,17 @@ def is_public_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) ->
         or address.is_reserved or address.is_unspecified or any(address in net for net in _NON_PUBLIC_IPV4))
 
 
-def deliver(url: str, payload: dict[str, Any], secret: str, *, attempts: int = 4,
+def deliver(url: str, payload: dict[str, Any], secret: str, **options: Any) -> list[DeliveryAttempt]:
+    """`_deliver`, counted: CallbackDeliveries for every callback, CallbackFailures for one
+    that did not arrive after its attempts."""
+    history = _deliver(url, payload, secret, **options)
+    observability.metric("CallbackDeliveries", 1)
+    if not (history and history[-1].delivered):
+        observability.metric("CallbackFailures", 1)
+    return history
+
+
+def _deliver(url: str, payload: dict[str, Any], secret: str, *, attempts: int = 4,
             base_delay_s: float = 1.0, timeout_s: float = 5.0,
             sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.time,
             delivery_id: str | None = None,

@@ -54,18 +54,23 @@ def get_execution(caller: Caller, execution_id: str) -> ExecutionDetail:
 
 def cancel(caller: Caller, execution_id: str) -> ExecutionDetail:
     """A queued run ends `canceled` at once, refunded; a running one is flagged and its
-    worker stops the solver at the next check (then it ends `canceled`, refunded too)."""
+    worker stops the solver at the next check (then it ends `canceled`, refunded too). A long
+    run's task is stopped if it has not ended the run within a grace period (long_runs)."""
+    from chalicelib.services import long_runs
+
     item = _get_item(caller, execution_id)
     if item.status == "queued":
         if store.finish_execution(item, "canceled", utc_now_iso(), refund=int(item.credits_charged or 0),
                                   reason="canceled before it started", expected=("queued",)):
+            if item.launcher:  # its task had not taken the run yet: it has nothing to do
+                long_runs.stop(item)
             return get_execution(caller, execution_id)
         item.refresh(consistent_read=True)
     if item.status == "running":
         if not item.is_async:
             raise Conflict("This run was started synchronously and ends with its request; "
                            "only queued runs can be canceled.")
-        if store.request_cancel(item):
+        if long_runs.request_cancel(item) if item.launcher else store.request_cancel(item):
             return get_execution(caller, execution_id)
         item.refresh(consistent_read=True)
     raise Conflict(f"The execution has already ended ({item.status}); there is nothing to cancel.",

@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Callable
 
-from chalicelib import ids
+from chalicelib import costs, ids, observability
 from chalicelib.clock import utc_now_iso
 from chalicelib.engine import deadline
 from chalicelib.engine.options import RunOptions
@@ -68,8 +69,9 @@ class PreparedRun:
 
 
 def start(caller: Caller, run: PreparedRun, dispatch: Dispatch = SYNC) -> OptimizationResult | QueuedRun:
-    fit_time_limit(run.options)
-    if dispatch.run_async or dispatch.trigger_id:
+    queued = bool(dispatch.run_async or dispatch.trigger_id)
+    fit_time_limit(run.options, queued=queued)
+    if queued:
         return enqueue(caller, run, dispatch)
     return record_run(caller, run)
 
@@ -116,15 +118,53 @@ def finish(execution: ExecutionItem, outcome: SolveOutcome, *, canceled: bool) -
                                 credits_used=charged, created_at=execution.created_at)
     stored = blobs.put_json(result.model_dump(mode="json"), f"executions/{execution.organization_id}/results")
     status = "canceled" if canceled else "failed" if outcome.status == "error" else "succeeded"
-    with_retries(lambda: store.finish_execution(
+    usage = _run_usage(execution)
+    recorded = with_retries(lambda: store.finish_execution(
         execution, status, utc_now_iso(),
         result_fields={"result_gz": stored.inline, "result_s3": stored.s3_key},
         summary={"credits_used": charged, "solve_status": outcome.status,
                  "solve_time_ms": outcome.solve_time_ms},
         refund=cost - charged,
         reason="canceled while running" if canceled else outcome.message if status == "failed" else None,
+        usage=usage,
     ))
+    observability.bind(execution_id=execution.execution_id)
+    if recorded:
+        _run_metrics(execution, status, outcome, charged)
     return result
+
+
+def _run_usage(execution: ExecutionItem) -> costs.Usage | None:
+    """What the run has cost up to its final write: this request or message, plus (a queued
+    run) what the request that queued it left on the record."""
+    scope = costs.current()
+    if scope is None:
+        return None
+    usage = scope.snapshot()
+    return costs.from_record(execution).add(usage) if execution.is_async else usage
+
+
+def _run_metrics(execution: ExecutionItem, status: str, outcome: SolveOutcome, charged: int) -> None:
+    template = execution.template or execution.kind or "unknown"
+    observability.metric("Runs", 1, Template=template, Status=status)
+    observability.metric("SolveSeconds", (outcome.solve_time_ms or 0) / 1000, "Seconds", Template=template)
+    observability.metric("CreditsCharged", charged)
+    attempts = int(execution.attempts or 0)
+    if attempts > 1:
+        observability.metric("RunsPastLease", 1)  # a worker died holding it; another took it over
+    elif execution.is_async:
+        observability.metric("QueueToStartSeconds", _queue_to_start_s(execution), "Seconds")
+
+
+def _queue_to_start_s(execution: ExecutionItem) -> float:
+    """SQS's send time to this worker's start when known (Lambda), else the record's
+    created_at to started_at (second precision)."""
+    active = observability.current()
+    if active is not None and active.queued_at_s is not None:
+        return max(0.0, active.started_at_s - active.queued_at_s)
+    created = datetime.fromisoformat(execution.created_at.replace("Z", "+00:00"))
+    started = datetime.fromisoformat((execution.started_at or execution.created_at).replace("Z", "+00:00"))
+    return max(0.0, (started - created).total_seconds())
 
 
 def solve_safely(solve: Callable[[], SolveOutcome], label: str, time_limit_s: float) -> SolveOutcome:
@@ -169,14 +209,21 @@ def _debit(caller: Caller, execution: ExecutionItem, cost: int) -> None:
                                   {"required": cost, "balance": balance})
 
 
-def fit_time_limit(options: RunOptions) -> None:
+def fit_time_limit(options: RunOptions, *, queued: bool = False, can_queue: bool = True) -> None:
     """A time limit above this deployment's maximum is a 400 when asked for; the default
-    (10 s) is lowered to the maximum instead, so a run that asks nothing is never refused."""
-    limit = get_settings().max_time_limit_s
+    (10 s) is lowered to the maximum instead, so a run that asks nothing is never refused.
+    A run answered in its request has the smaller maximum an API call can hold; a queued
+    run may take up to `max_time_limit_s` (beyond what Lambda holds, in a task of its own)."""
+    settings = get_settings()
+    limit = settings.max_time_limit_s if queued else settings.sync_time_limit_s
     if options.time_limit_s <= limit:
         return
     if "time_limit_s" in options.model_fields_set:
-        raise BadRequest(f"options.time_limit_s may be at most {limit:g} seconds.",
-                         [{"field": "options.time_limit_s", "message": f"at most {limit:g}"}])
+        if queued or not can_queue or limit >= settings.max_time_limit_s:
+            message = f"options.time_limit_s may be at most {limit:g} seconds."
+        else:
+            message = (f"options.time_limit_s may be at most {limit:g} seconds for a run answered in its "
+                       f"request; queue the run (\"async\": true) for up to {settings.max_time_limit_s:g} seconds.")
+        raise BadRequest(message, [{"field": "options.time_limit_s", "message": f"at most {limit:g}"}])
     options.time_limit_s = limit
     options.model_fields_set.discard("time_limit_s")

@@ -143,7 +143,7 @@ def _run_options(request: Any) -> RunOptions:
     if parameters.HasField("relative_gap_tolerance"):
         options.relative_gap = min(1.0, max(0.0, parameters.relative_gap_tolerance))
     try:
-        executions.fit_time_limit(options)
+        executions.fit_time_limit(options, can_queue=False)  # answered in its request, never queued
     except BadRequest as error:
         raise BadRequest(error.message.replace("options.time_limit_s", "parameters.timeLimit"),
                          [{"field": "parameters.timeLimit", "message": item["message"]}

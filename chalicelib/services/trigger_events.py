@@ -13,7 +13,7 @@ import urllib.parse
 from datetime import datetime, timezone
 from typing import Any
 
-from chalicelib import signing
+from chalicelib import observability, signing
 from chalicelib.clock import utc_now_iso
 from chalicelib.engine.options import RunOptions
 from chalicelib.errors import ApiError, BadRequest, Conflict, NotFound, Unauthorized, validate
@@ -39,6 +39,7 @@ MAX_TRIGGER_ID_CHARS = 64
 def fire(trigger: TriggerItem, event_input: dict[str, Any] | None, result_key: str | None = None) -> QueuedRun:
     """Queue one run of what the trigger pins; ApiError (a 4xx) when it cannot start."""
     caller = Caller(organization_id=trigger.organization_id, principal=trigger.trigger_id)
+    observability.bind(organization_id=trigger.organization_id, trigger_id=trigger.trigger_id)
     input_data = event_input if trigger.input_from_event and event_input is not None else trigger.input_data
     if input_data is None:
         raise BadRequest("The event carried no input and the trigger has no input_data.")

@@ -41,7 +41,7 @@ def create_trigger(caller: Caller, body: TriggerCreate) -> TriggerCreated:
     except quotas.QuotaFull:
         raise _quota_conflict(limit) from None
     callback_url = _callback_url(body.callback_url)
-    fit_time_limit(body.options)  # a limit every firing would refuse is refused now
+    fit_time_limit(body.options, queued=True)  # a limit every firing would refuse is refused now
     now = datetime.now(timezone.utc)
     next_run_at = _next_run(body.schedule_expression, now) if body.schedule_expression else None
     target = _check_target(caller, body.model_id, body.document_id, body.version_id)
@@ -108,7 +108,7 @@ def update_trigger(caller: Caller, trigger_id: str, body: TriggerUpdate) -> Trig
         raise BadRequest("A schedule trigger needs a schedule_expression.",
                          [{"field": "schedule_expression", "message": "null"}])
     if body.options is not None:
-        fit_time_limit(body.options)
+        fit_time_limit(body.options, queued=True)
     if changes.get("input_from_event") and item.type == "schedule":
         raise BadRequest("A schedule has no event to take input from.",
                          [{"field": "input_from_event", "message": "not allowed"}])

@@ -5,6 +5,8 @@ the run with a lease (conditional update), so a second delivery of the same mess
 does nothing while the first worker lives, and takes over once its lease has run out
 (the first worker died). Credits were debited when the run was queued, so a redelivery
 never charges again. After `max_run_deliveries` the run ends `failed`, refunded.
+A run whose time limit Lambda cannot hold is handed to a task of its own instead, which
+solves it with the same `solve_run` (services/long_runs.py).
 """
 from __future__ import annotations
 
@@ -14,9 +16,11 @@ import threading
 import time
 from typing import Any
 
+from chalicelib import observability
 from chalicelib.clock import utc_now_iso
 from chalicelib.engine import interrupt
-from chalicelib.services import executions, run_specs
+from chalicelib.engine.result import SolveOutcome
+from chalicelib.services import executions, long_runs, run_specs
 from chalicelib.settings import get_settings
 from chalicelib.store import blobs
 from chalicelib.store import executions as store
@@ -38,11 +42,13 @@ def process_run_message(body: str) -> str:
         message = json.loads(body)
         organization_id, execution_id = message["organization_id"], message["execution_id"]
     except (ValueError, KeyError, TypeError):
-        logger.error("dropping malformed run message: %.200s", body)
+        logger.error("dropping malformed run message (%s)", observability.fingerprint(body))  # never its content
         return "malformed"
     execution = store.get_execution(organization_id, execution_id)
     if execution is None or execution.status in store.TERMINAL:
         return "done already"
+    if execution.launcher:  # a task of its own runs it: this message watches its lease
+        return long_runs.watch(execution)
     settings = get_settings()
     if int(execution.attempts or 0) >= settings.max_run_deliveries:
         return _give_up(execution, f"The run was started {int(execution.attempts)} times and no worker "
@@ -52,6 +58,18 @@ def process_run_message(body: str) -> str:
         _end_canceled(execution)
         return "canceled"
     spec = run_specs.parse(blobs.get_json(execution.run_gz, execution.run_s3))
+    if long_runs.is_long(spec.options.time_limit_s):
+        return long_runs.hand_off(execution)
+    return solve_run(execution, spec)
+
+
+def solve_run(execution: ExecutionItem, spec: Any, stop: interrupt.StopSignal | None = None) -> str:
+    """Claim the run with a lease that covers its time limit, solve it while watching for a
+    cancel, record its end, write the result and call back: the worker for a run Lambda can
+    hold, the long-run task (chalicelib/long_run.py) for one it cannot. `stop`, when given,
+    is the task's own signal (SIGTERM): a run stopped by it, not by a cancel, ends `failed`."""
+    organization_id, execution_id = execution.organization_id, execution.execution_id
+    now = int(time.time())
     if not store.claim(execution, utc_now_iso(), now, int(spec.options.time_limit_s) + LEASE_MARGIN_S):
         fresh = store.get_execution(organization_id, execution_id)
         if fresh is None or fresh.status in store.TERMINAL:
@@ -61,8 +79,8 @@ def process_run_message(body: str) -> str:
             return "canceled"
         raise RunStillLeased(execution_id)  # its worker lives (or a claim raced ours): later
     execution.refresh(consistent_read=True)
-    signal = interrupt.StopSignal()
-    watcher = _CancelWatcher(execution, signal, settings.cancel_poll_s)
+    signal = stop or interrupt.StopSignal()
+    watcher = _CancelWatcher(execution, signal, get_settings().cancel_poll_s)
     watcher.start()
     try:
         with interrupt.watching(signal):
@@ -70,16 +88,21 @@ def process_run_message(body: str) -> str:
                                               spec.options.time_limit_s)
     finally:
         watcher.finish()
-    result = executions.finish(execution, outcome, canceled=signal.stopped)
+    canceled = watcher.saw_cancel
+    if signal.stopped and not canceled:
+        outcome = SolveOutcome(status="error", solver=outcome.solver, solve_time_ms=outcome.solve_time_ms,
+                               message=long_runs.STOPPED)
+    result = executions.finish(execution, outcome, canceled=canceled)
     payload = result.model_dump(mode="json")
     if execution.result_key:
         blobs.put_plain_json(execution.result_key, payload)
     _notify(execution, payload)
-    return "canceled" if signal.stopped else "solved"
+    return "canceled" if canceled else "stopped" if signal.stopped else "solved"
 
 
 def process_dead_letter(body: str) -> str:
-    """A message SQS gave up on: the run ends failed and refunded, unless it already ended."""
+    """A message SQS gave up on: the run ends failed and refunded, unless it already ended
+    or is a long run whose task still holds it (its watch goes on)."""
     try:
         message = json.loads(body)
         execution = store.get_execution(message["organization_id"], message["execution_id"])
@@ -87,6 +110,8 @@ def process_dead_letter(body: str) -> str:
         return "malformed"
     if execution is None or execution.status in store.TERMINAL:
         return "done already"
+    if execution.launcher:  # a watch of a long run: its task may hold the run still
+        return long_runs.watch(execution)
     return _give_up(execution, "The run could not be processed after repeated deliveries; "
                                "no credits were charged.")
 
@@ -135,6 +160,8 @@ class _CancelWatcher:
     def __init__(self, execution: ExecutionItem, signal: interrupt.StopSignal, every_s: float):
         self._execution, self._signal, self._every_s = execution, signal, every_s
         self._done = threading.Event()
+        self.saw_cancel = False
+        """A cancel request stopped the solve (not the task's own stop signal)."""
         self._thread = threading.Thread(target=self._watch, daemon=True)
 
     def start(self) -> None:
@@ -151,6 +178,7 @@ class _CancelWatcher:
                 continue
             try:
                 if store.is_cancel_requested(self._execution):
+                    self.saw_cancel = True
                     self._signal.stop()
             except Exception:  # a failed poll must not kill the run
                 logger.exception("cancel poll failed for %s", self._execution.execution_id)

@@ -10,9 +10,15 @@ from typing import Any, Iterable
 
 from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
 
+from chalicelib import costs
 from chalicelib.store import keys
 from chalicelib.store.items import ExecutionItem, OrganizationItem, StatusChange
 from chalicelib.store.transactions import condition_failed, transaction
+
+ORGANIZATION_ITEM_BYTES = 200
+"""About what an organization item holds (id, name, credits): one write unit."""
+FINISH_ATTRIBUTES_BYTES = 300
+"""What finishing adds to a record besides its result: status, history entry, summary, costs."""
 
 ACTIVE = ("queued", "running")
 TERMINAL = ("succeeded", "failed", "canceled")
@@ -30,8 +36,15 @@ def new_execution(organization_id: str, execution_id: str, **attributes: Any) ->
 def start_execution(execution: ExecutionItem, cost: int) -> bool:
     """Debit `cost` credits and record the run (queued or running) in one transaction.
 
-    Returns False, writing nothing, when the balance is below `cost`.
+    Returns False, writing nothing, when the balance is below `cost`. The record carries what
+    the request has cost so far, this transaction included (a queued run's worker adds its
+    share when it finishes it).
     """
+    scope = costs.current()
+    if scope is not None:
+        own = costs.transaction_write_units(ORGANIZATION_ITEM_BYTES, costs.item_size(execution.serialize()))
+        for name, value in costs.record_fields(scope.snapshot(), own).items():
+            setattr(execution, name, value)
     organization = OrganizationItem(execution.PK, keys.ORG_META)
     try:
         with transaction() as writes:
@@ -77,10 +90,17 @@ def claim(execution: ExecutionItem, at: str, now: int, lease_s: int) -> bool:
 def finish_execution(execution: ExecutionItem, status: str, finished_at: str, *,
                      result_fields: dict[str, Any] | None = None, summary: dict[str, Any] | None = None,
                      refund: int = 0, reason: str | None = None,
-                     expected: Iterable[str] = ("running",)) -> bool:
+                     expected: Iterable[str] = ("running",), usage: costs.Usage | None = None) -> bool:
     """Store the outcome, moving out of one of the `expected` statuses; a refund goes back to
-    the balance in the same transaction. False (nothing written) when the run had moved on."""
+    the balance in the same transaction. False (nothing written) when the run had moved on.
+    `usage`: what the run cost before this write, recorded with this write's own units."""
     summary = summary or {}
+    cost_fields = None
+    if usage is not None:
+        result_bytes = sum(len(value) for value in (result_fields or {}).values() if isinstance(value, (bytes, str)))
+        sizes = [costs.item_size(execution.serialize()) + result_bytes + FINISH_ATTRIBUTES_BYTES]
+        own = costs.transaction_write_units(*sizes, *([ORGANIZATION_ITEM_BYTES] if refund else []))
+        cost_fields = costs.record_fields(usage, own)
     actions = [
         ExecutionItem.status.set(status),
         ExecutionItem.finished_at.set(finished_at),
@@ -93,7 +113,7 @@ def finish_execution(execution: ExecutionItem, status: str, finished_at: str, *,
         actions.append(ExecutionItem.solve_time_ms.set(summary["solve_time_ms"]))
     if reason:
         actions.append(ExecutionItem.failure_reason.set(reason))
-    for name, value in (result_fields or {}).items():
+    for name, value in {**(result_fields or {}), **(cost_fields or {})}.items():
         if value is not None:
             actions.append(getattr(ExecutionItem, name).set(value))
     try:
@@ -110,9 +130,44 @@ def finish_execution(execution: ExecutionItem, status: str, finished_at: str, *,
     return True
 
 
-def request_cancel(execution: ExecutionItem) -> bool:
-    """Flag a running run; its worker stops the solver at the next check."""
-    return _update_if_running(execution, ExecutionItem.cancel_requested.set(True))
+def request_cancel(execution: ExecutionItem, lease_until: int | None = None) -> bool:
+    """Flag a running run; its worker stops the solver at the next check. A long run's lease
+    is cut to `lease_until` too: past it, the run is ended for its task (services/long_runs.py)."""
+    if lease_until is None:
+        return _update_if_running(execution, ExecutionItem.cancel_requested.set(True))
+    try:
+        execution.update(actions=[ExecutionItem.cancel_requested.set(True), ExecutionItem.lease_until.set(lease_until)],
+                         condition=(ExecutionItem.status == "running") & (ExecutionItem.lease_until > lease_until))
+    except UpdateError as error:
+        if not _condition_failed(error):
+            raise
+        return _update_if_running(execution, ExecutionItem.cancel_requested.set(True))  # lease shorter already
+    return True
+
+
+def hand_off(execution: ExecutionItem, launcher: str, at: str, start_by: int) -> bool:
+    """Mark a queued run as given to a task of its own, which has until `start_by` (epoch s)
+    to claim it. Once only: a redelivered message finds `launcher` set and starts nothing."""
+    try:
+        execution.update(
+            actions=[ExecutionItem.launcher.set(launcher), ExecutionItem.handed_off_at.set(at),
+                     ExecutionItem.lease_until.set(start_by)],
+            condition=((ExecutionItem.status == "queued") & ExecutionItem.launcher.does_not_exist()
+                       & (ExecutionItem.cancel_requested == False)),  # noqa: E712 (a DynamoDB condition)
+        )
+    except UpdateError as error:
+        if _condition_failed(error):
+            return False
+        raise
+    return True
+
+
+def record_task(execution: ExecutionItem, *, task_arn: str | None = None, process_id: int | None = None) -> None:
+    """Where the long run runs: for the operator, and for stopping it on a cancel."""
+    actions = [ExecutionItem.task_arn.set(task_arn)] if task_arn else []
+    if process_id is not None:
+        actions.append(ExecutionItem.process_id.set(process_id))
+    execution.update(actions=actions)
 
 
 def _update_if_running(execution: ExecutionItem, action: Any) -> bool:

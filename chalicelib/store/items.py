@@ -164,6 +164,22 @@ class ExecutionItem(TableItem):
     started_at = UnicodeAttribute(null=True)
     finished_at = UnicodeAttribute(null=True)
     solve_time_ms = NumberAttribute(null=True)
+    # A long run (services/long_runs.py): handed to a task of its own, Lambda cannot hold it.
+    launcher = UnicodeAttribute(null=True)
+    """`ecs` or `process` once the run was handed to a task; None for a run a worker solves."""
+    handed_off_at = UnicodeAttribute(null=True)
+    task_arn = UnicodeAttribute(null=True)
+    """The Fargate task running it (launcher `ecs`)."""
+    process_id = NumberAttribute(null=True)
+    """The local process running it (launcher `process`, under `make run`)."""
+    # What the run cost us (chalicelib/costs.py), for the operator; never in an API response.
+    cost_gb_seconds = NumberAttribute(null=True)
+    """Lambda GB-seconds: handling time x configured memory, of the request and worker that ran it."""
+    cost_ddb_read_units = NumberAttribute(null=True)
+    cost_ddb_write_units = NumberAttribute(null=True)
+    cost_s3_get = NumberAttribute(null=True)
+    cost_s3_put = NumberAttribute(null=True)
+    cost_sqs_requests = NumberAttribute(null=True)
 
 
 class DocumentItem(TableItem):

@@ -24,10 +24,12 @@ def queue_url(name: str) -> str:
     return _sqs().get_queue_url(QueueName=name)["QueueUrl"]
 
 
-def send_run(organization_id: str, execution_id: str) -> None:
-    """The message names the run; everything the worker needs is in the execution record."""
+def send_run(organization_id: str, execution_id: str, delay_s: int = 0) -> None:
+    """The message names the run; everything the worker needs is in the execution record.
+    A delayed one (at most 900 s) watches a long run's lease (services/long_runs.py)."""
     body = json.dumps({"organization_id": organization_id, "execution_id": execution_id})
-    _sqs().send_message(QueueUrl=queue_url(get_settings().runs_queue), MessageBody=body)
+    _sqs().send_message(QueueUrl=queue_url(get_settings().runs_queue), MessageBody=body,
+                        DelaySeconds=max(0, min(900, int(delay_s))))
 
 
 def receive(name: str, max_messages: int = 10, wait_s: int = 0) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from tests.live_server import LocalServer
 
 @pytest.fixture(scope="module")
 def server():
-    with LocalServer(JAOT_DEMO_CREDITS="1000", JAOT_MAX_TIME_LIMIT_S="30") as live:
+    with LocalServer(JAOT_DEMO_CREDITS="1000", JAOT_MAX_TIME_LIMIT_S="30", JAOT_MAX_SYNC_TIME_LIMIT_S="30") as live:
         yield live
 
 

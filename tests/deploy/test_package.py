@@ -1,19 +1,15 @@
 """`make package`: the packaged SAM template declares every route, handler and resource.
 
-`chalice package` runs once per test session (deploy.package, into a temp folder),
-with no AWS credentials in its environment; the expected routes and handlers come
-from the app object, so handlers added later are checked too.
+`chalice package` runs once per test session (the `package` fixture, conftest.py), with
+no AWS credentials in its environment; the expected routes and handlers come from the
+app object, so handlers added later are checked too. What operating it needs (alarms,
+dashboard, SnapStart, Fargate) is checked in test_operations.py.
 """
 from __future__ import annotations
 
-import fcntl
 import json
-import os
 import re
-import subprocess
-import sys
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,39 +25,19 @@ from deploy.sizes import MIB, ZipSize, report_and_check
 ROOT = Path(__file__).resolve().parents[2]
 RESOURCE_ENVIRONMENT = {"JAOT_TABLE_NAME", "JAOT_BUCKET_NAME", "JAOT_RUNS_QUEUE", "JAOT_RUNS_DLQ",
                         "JAOT_TRIGGER_EVENTS_QUEUE", "JAOT_STORAGE_EVENTS_QUEUE"}
-
-
-@dataclass
-class Package:
-    folder: Path
-    output: str
-
-    @property
-    def template(self) -> dict[str, Any]:
-        return json.loads((self.folder / "sam.json").read_text())
-
-    def resources(self, resource_type: str) -> dict[str, dict[str, Any]]:
-        return {name: r for name, r in self.template["Resources"].items() if r["Type"] == resource_type}
-
-
-@pytest.fixture(scope="session")
-def package(tmp_path_factory) -> Package:
-    """Packaged once per session; under xdist, once for all workers (they share the parent temp dir)."""
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent
-    folder, log = shared / "package-dev", shared / "package-dev.log"
-    with open(shared / "package.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not log.exists():
-            env = {name: value for name, value in os.environ.items()
-                   if not name.startswith(("AWS_", "JAOT_"))}  # no credentials, no test settings
-            env["AWS_DEFAULT_REGION"] = "us-east-1"
-            result = subprocess.run([sys.executable, "-m", "deploy.package", "--stage", "dev", "--out", str(folder)],
-                                    cwd=ROOT, env=env, capture_output=True, text=True)
-            assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-            log.write_text(result.stdout)
-    return Package(folder, log.read_text())
+# The issue-18 shared interface: what the worker needs to hand a long run to Fargate.
+LONG_RUN_ENVIRONMENT = {
+    "JAOT_MAX_TIME_LIMIT_S": {"Ref": "MaxRunTimeLimitSeconds"},
+    "JAOT_LAMBDA_RUN_LIMIT_S": "780",
+    "JAOT_LONG_RUN_LAUNCHER": "ecs",
+    "JAOT_LONG_RUN_CLUSTER": {"Ref": "LongRunCluster"},
+    "JAOT_LONG_RUN_TASK_DEFINITION": {"Ref": "LongRunTaskDefinition"},
+    "JAOT_LONG_RUN_SUBNETS": {"Fn::Join": [",", {"Ref": "LongRunSubnets"}]},
+    "JAOT_LONG_RUN_SECURITY_GROUPS": {"Fn::Join": [",", {"Ref": "LongRunSecurityGroups"}]},
+    "JAOT_LONG_RUN_PUBLIC_IP": {"Fn::If": ["LongRunPublicIp", "true", "false"]},
+}
+# The only actions AWS authorizes on no resource narrower than "*".
+UNSCOPED_ACTIONS = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
 
 
 def test_template_passes_cfn_lint(package):
@@ -83,12 +59,17 @@ def test_function_and_layers_above_250_mib_unzipped_fail(capsys):
     assert len(problems) == 1 and "251.0 MiB unzipped" in problems[0]
 
 
-def test_every_route_is_served_by_the_api_handler(package):
-    paths = package.template["Resources"]["RestAPI"]["Properties"]["DefinitionBody"]["paths"]
+def test_every_route_is_served_by_the_api_handler_through_its_alias(package):
+    """SnapStart only serves published versions: the API invokes the alias, never the function."""
+    resources = package.template["Resources"]
+    paths = resources["RestAPI"]["Properties"]["DefinitionBody"]["paths"]
     for path, methods in app.routes.items():
         for method in methods:
             integration = paths[path][method.lower()]["x-amazon-apigateway-integration"]
-            assert "${APIHandler.Arn}" in integration["uri"]["Fn::Sub"], (method, path)
+            uri, variables = integration["uri"]["Fn::Sub"]
+            assert uri.endswith("/functions/${HandlerAlias}/invocations"), (method, path)
+            assert variables == {"HandlerAlias": {"Ref": "APIHandler.Alias"}}
+    assert resources["APIHandlerInvokePermission"]["Properties"]["FunctionName"] == {"Ref": "APIHandler.Alias"}
 
 
 def test_every_event_handler_is_a_function_with_its_event_source(package):
@@ -120,7 +101,8 @@ def test_functions_run_python312_with_the_solver_layer_and_declared_resources(pa
     defaults = template["Globals"]["Function"]
     assert {"Ref": "SolverLayer"} in defaults["Layers"]
     variables = defaults["Environment"]["Variables"]
-    assert set(variables) == RESOURCE_ENVIRONMENT | {"JAOT_CALLBACK_HTTP_HOSTS"}
+    assert set(variables) == RESOURCE_ENVIRONMENT | set(LONG_RUN_ENVIRONMENT) | {
+        "JAOT_CALLBACK_HTTP_HOSTS", "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE"}
     assert variables["JAOT_CALLBACK_HTTP_HOSTS"] == "none"  # no plain-http callbacks from Lambda
     layer = package.resources("AWS::Serverless::LayerVersion")["SolverLayer"]["Properties"]
     assert layer["ContentUri"] == "./solver-layer.zip" and layer["CompatibleRuntimes"] == ["python3.12"]
@@ -192,6 +174,8 @@ def test_policies_are_least_privilege_and_name_declared_resources(stage):
     for statement in policy["Statement"]:
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not [a for a in actions if "*" in a], statement["Sid"]
+        if set(actions) <= UNSCOPED_ACTIONS:
+            continue
         assert statement["Resource"] != "*" and "*" not in statement["Resource"], statement["Sid"]
         names = {name for name in declared_names(statement["Resource"]) if not name.startswith("AWS::")}
         assert names <= declared, (statement["Sid"], names - declared)

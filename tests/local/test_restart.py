@@ -108,7 +108,7 @@ def test_kill_9_during_writes_loses_nothing_acknowledged(tmp_path):
 
 
 def test_kill_9_during_runs_leaves_no_run_running(tmp_path):
-    long_runs = {"JAOT_MAX_TIME_LIMIT_S": "60"}
+    long_runs = {"JAOT_MAX_TIME_LIMIT_S": "60", "JAOT_MAX_SYNC_TIME_LIMIT_S": "60"}
     with LocalServer(data_dir=tmp_path, JAOT_DEMO_CREDITS="100", **long_runs) as first:
         api = Api(first)
         _, model = api.call("POST", f"/models/catalog/{catalog_id_for('tsp')}/activate")
