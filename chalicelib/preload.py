@@ -3,8 +3,8 @@
 Importing app.py leaves the routes' models and services, the worker path and the store
 to their first use (docs/operations-and-benchmarks.md, "Cold starts"), which keeps a
 cold start without SnapStart short. With SnapStart the import runs before the snapshot,
-so a before-snapshot hook calls `preload(function)`: the snapshot then holds these
-modules, and the first event after a restore imports nothing.
+so the before-snapshot hook (snapstart.py) imports these modules: the snapshot then
+holds them, and the first event after a restore imports nothing.
 """
 from __future__ import annotations
 

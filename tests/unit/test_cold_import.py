@@ -28,6 +28,11 @@ NOT_IMPORTED_BY_APP = [
     "chalicelib.services.trigger_events", "chalicelib.services.triggers", "chalicelib.services.versions",
     "chalicelib.services.input_validation", "chalicelib.services.schema_keywords",
     "chalicelib.services.callbacks", "chalicelib.schedules", "chalicelib.signing",
+    # The worker path (its first message imports it), every model and the store (PynamoDB,
+    # botocore): imported by the first request or message that needs them.
+    "chalicelib.services.worker", "chalicelib.services.executions", "chalicelib.services.run_specs",
+    "chalicelib.services.idempotency", "chalicelib.schemas", "chalicelib.engine", "chalicelib.store",
+    "pynamodb", "botocore",
 ]
 
 PROBE = """
