@@ -8,7 +8,6 @@ import uuid
 from typing import Any, Callable
 
 from chalicelib import observability
-from chalicelib.services import worker
 from chalicelib.settings import get_settings
 
 logger = logging.getLogger("jaot")
@@ -19,10 +18,14 @@ record (its attempts), not taken from SQS."""
 
 
 def _runs(body: str, attributes: dict[str, str]) -> str:
+    from chalicelib.services import worker  # the solve path: imported by the worker's first message only
+
     return worker.process_run_message(body)
 
 
 def _dead_letters(body: str, attributes: dict[str, str]) -> str:
+    from chalicelib.services import worker
+
     return worker.process_dead_letter(body)
 
 
@@ -67,14 +70,17 @@ def handle_message(queue_name: str, handler: MessageHandler, body: str, attribut
                                **(_run_fields(body) if is_run else {})) as scope:
         try:
             outcome = handler(body, attributes)
-        except worker.RunStillLeased:
-            _message_done(queue_name, "leased elsewhere", scope)
-            raise
-        except Exception:
-            _message_done(queue_name, "error", scope)
+        except Exception as error:
+            _message_done(queue_name, "leased elsewhere" if is_run and _still_leased(error) else "error", scope)
             raise
         _message_done(queue_name, outcome, scope)
         return outcome
+
+
+def _still_leased(error: Exception) -> bool:
+    from chalicelib.services import worker  # a run message has imported it already
+
+    return isinstance(error, worker.RunStillLeased)
 
 
 def _run_fields(body: str) -> dict[str, str]:
@@ -108,6 +114,7 @@ def scheduler_tick() -> int:
 def drain(queue_name: str, max_messages: int = 10) -> list[str]:
     """Receive and handle what is waiting on one queue, deleting what was handled: Lambda's
     event source mapping, done by hand (the local worker loop and tests)."""
+    from chalicelib.services import worker
     from chalicelib.store import queues
 
     handler = handlers()[queue_name]

@@ -42,8 +42,10 @@ _registered = False
 def before_snapshot() -> list[str]:
     """Import the lazy modules and load the SDK's service models into the default session
     (no request is made). Returns the modules that could not be imported (not deployed)."""
+    from chalicelib.preload import FIRST_USE
+
     missing = []
-    for name in WARM_MODULES:
+    for name in WARM_MODULES + tuple(module for modules in FIRST_USE.values() for module in modules):
         try:
             importlib.import_module(name)
         except ImportError:

@@ -9,7 +9,7 @@ import re
 import types
 import typing
 import uuid
-from typing import Any, Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
 from chalice import Response
 from chalice.app import Request
@@ -17,15 +17,14 @@ from pydantic import BaseModel
 
 from chalicelib import observability
 from chalicelib.errors import ApiError, BadRequest, NotFound, PayloadTooLarge, ServiceUnavailable, field_path, validate
-from chalicelib.engine.result import non_finite_paths
-from chalicelib.schemas.common import MAX_MAGNITUDE, is_safe_number
-from chalicelib.schemas.executions import QueuedRun
-from chalicelib.schemas.results import OptimizationResult
-from chalicelib.services import idempotency
-from chalicelib.services.auth import Caller
-from chalicelib.services.executions import Dispatch
-from chalicelib.store.transactions import is_transient
+from chalicelib.numbers import MAX_MAGNITUDE, is_safe_number
 from chalicelib.settings import get_settings
+
+if TYPE_CHECKING:  # what a route needs is imported where it is used: a cold start imports none of it
+    from chalicelib.schemas.executions import QueuedRun
+    from chalicelib.schemas.results import OptimizationResult
+    from chalicelib.services.auth import Caller
+    from chalicelib.services.executions import Dispatch
 
 M = TypeVar("M", bound=BaseModel)
 logger = logging.getLogger("jaot")
@@ -175,12 +174,16 @@ def _refuse_non_finite(payload: Any) -> None:
     try:
         json.dumps(payload, allow_nan=False)
     except ValueError:
+        from chalicelib.engine.result import non_finite_paths
+
         logger.error("refused to send a non-finite number at %s", ", ".join(non_finite_paths(payload)[:5]))
         raise ApiError("An internal error occurred; it has been logged.") from None
 
 
 def dispatch_for(request: Request, body: Any) -> Dispatch:
     """Async when the body says `"async": true` or the client sent `Prefer: respond-async`."""
+    from chalicelib.services.executions import Dispatch
+
     prefer = (request.headers.get("prefer") or "").lower()
     wants_async = any(part.strip() == "respond-async" for part in prefer.split(","))
     return Dispatch(run_async=bool(getattr(body, "run_async", False)) or wants_async)
@@ -188,6 +191,8 @@ def dispatch_for(request: Request, body: Any) -> Dispatch:
 
 def run_response(result: OptimizationResult | QueuedRun) -> Response:
     """The result of a run (200), or 202 with where to find a queued one."""
+    from chalicelib.schemas.executions import QueuedRun
+
     if isinstance(result, QueuedRun):
         return ok(result, status_code=202,
                   headers={"Location": f"/api/v2/executions/{result.execution_id}"})
@@ -210,6 +215,7 @@ def idempotent(request: Request, caller: Caller, respond: Callable[[], Response]
     key = request.headers.get("idempotency-key")
     if key is None:
         return respond()
+    from chalicelib.services import idempotency
 
     def first() -> idempotency.Reply:
         response = respond()
@@ -246,10 +252,16 @@ def _guarded(view: Callable[..., Any]) -> Callable[..., Any]:
         except ApiError:
             raise
         except Exception as error:
-            if not is_transient(error):
+            if not _is_transient(error):
                 raise
             raise _busy(error) from None
     return guarded
+
+
+def _is_transient(error: BaseException) -> bool:
+    from chalicelib.store.transactions import is_transient  # PynamoDB: not imported by a cold start
+
+    return is_transient(error)
 
 
 def _busy(error: BaseException) -> ServiceUnavailable:
@@ -304,7 +316,7 @@ def _enveloped(event: Any, get_response: Any) -> Response:
     except ApiError as error:
         return Response(body=error.body(), status_code=error.status_code, headers=error.headers)
     except Exception as error:
-        if not is_transient(error):
+        if not _is_transient(error):
             logger.exception("unhandled error outside a view")
             return Response(body={"error": "internal_error", "details": None,
                                   "message": "An internal error occurred; it has been logged."}, status_code=500)

@@ -2,6 +2,7 @@
 
 Its errors take the form that client reads, `{"error": {"code", "message", "status"}}`
 (google.rpc over HTTP), not JAOT's envelope: `google_errors` converts them here.
+The request schema, the service and the store are imported by the route, not at a cold start.
 """
 from __future__ import annotations
 
@@ -14,10 +15,7 @@ from chalice import Blueprint, Response
 
 from chalicelib.api.http import idempotent, json_body
 from chalicelib.errors import ApiError
-from chalicelib.schemas.mathopt import MathOptSolveRequest
-from chalicelib.services import mathopt as mathopt_service
 from chalicelib.services.auth import authenticate_goog_api_key
-from chalicelib.store.transactions import is_transient
 
 bp = Blueprint(__name__)
 logger = logging.getLogger("jaot")
@@ -42,6 +40,8 @@ def google_errors(view: Callable[..., Response]) -> Callable[..., Response]:
         except ApiError as error:
             return google_error(error.status_code, error.message, error.headers)
         except Exception as error:  # noqa: BLE001 - the client must get an error it can read
+            from chalicelib.store.transactions import is_transient
+
             if is_transient(error):
                 return google_error(503, "The service is busy; retry shortly. Nothing was changed.",
                                     {"Retry-After": "1"})
@@ -63,6 +63,9 @@ def server_timeout(request: Any) -> float | None:
 @google_errors
 def mathopt_solve():
     """Solve a MathOpt model sent by OR-Tools' remote_http_solve."""
+    from chalicelib.schemas.mathopt import MathOptSolveRequest
+    from chalicelib.services import mathopt as mathopt_service
+
     request = bp.current_request
     caller = authenticate_goog_api_key(request)
 

@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from chalicelib.schemas.common import MAX_MAGNITUDE, is_safe_number
+from chalicelib.numbers import MAX_MAGNITUDE, is_safe_number
 
 MAX_EXPRESSION_CHARS = 100_000
 RANGE = f"numbers must be finite and between {-MAX_MAGNITUDE:g} and {MAX_MAGNITUDE:g}"

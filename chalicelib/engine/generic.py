@@ -19,11 +19,10 @@ from typing import Any, Literal
 
 from chalicelib.engine.expressions import ExpressionError, Linear, canonical_name, parse_expression, parse_relation
 from chalicelib.engine.linear_model import LinearModel
-from chalicelib.engine.options import RunOptions
+from chalicelib.engine.options import RunOptions, SolverChoice
 from chalicelib.engine.result import SolveOutcome
-from chalicelib.schemas.common import MAX_MAGNITUDE, is_safe_number
+from chalicelib.numbers import MAX_MAGNITUDE, is_safe_number
 
-SolverChoice = Literal["auto", "glop", "pdlp", "highs", "scip", "cp_sat"]
 LP_BACKENDS = {"GLOP", "PDLP"}
 TEXT_INFINITY = 1e30
 """In MPS and LP text a bound this large means no bound (the formats' own convention)."""

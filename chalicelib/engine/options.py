@@ -12,6 +12,10 @@ of HiGHS, SCIP and Gurobi. Every solver is given it, so `optimal` means the same
 GAP_SLACK = 1e-9
 """Rounding allowance when a reported gap is compared with the tolerance."""
 
+SolverChoice = Literal["auto", "glop", "pdlp", "highs", "scip", "cp_sat"]
+"""The solver a linear run asks for (engine/generic.py chooses for `auto`). Here, with the
+options, so that a run spec or a request schema names it without importing the engine."""
+
 
 class RunOptions(BaseModel):
     """Strict: `"5"` or `true` is not a time limit (a 400, not a coercion)."""

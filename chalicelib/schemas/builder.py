@@ -6,8 +6,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
 from chalicelib.engine.canvas import Canvas
-from chalicelib.engine.generic import SolverChoice
-from chalicelib.engine.options import RunOptions
+from chalicelib.engine.options import RunOptions, SolverChoice
 from chalicelib.schemas.common import FiniteNumber, Name, Omittable, Page, PageQuery, RequestModel, Text
 
 MAX_VERSION_SKIP = 10_000

@@ -1,19 +1,16 @@
 """Shapes shared by several resources: the request base, numbers, names, pagination."""
 from __future__ import annotations
 
-import math
 import unicodedata
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from chalicelib.numbers import MAX_MAGNITUDE, is_safe_number  # noqa: F401 (re-exported)
+
 T = TypeVar("T")
 
 MAX_PAGE_SIZE = 100
-
-MAX_MAGNITUDE = 1e15
-"""Every number a client sends is finite and within +-1e15: integers stay exact as floats
-(2**53 > 1e15), solver data stays far from overflow, and no template needs more."""
 
 
 class RequestModel(BaseModel):
@@ -21,15 +18,6 @@ class RequestModel(BaseModel):
     coerced (`"5"` is not 5, `true` is not 1, `"yes"` is not true); an int is a float."""
 
     model_config = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
-
-
-def is_safe_number(value: Any) -> bool:
-    """A finite int or float within +-MAX_MAGNITUDE (bool is not a number)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
-    if isinstance(value, float) and not math.isfinite(value):
-        return False
-    return -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE
 
 
 FiniteNumber = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]

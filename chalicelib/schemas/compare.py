@@ -6,8 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from chalicelib.engine.generic import SolverChoice
-from chalicelib.engine.options import RunOptions
+from chalicelib.engine.options import RunOptions, SolverChoice
 from chalicelib.engine.solution_diff import ChangeSet, Kpi, NumberDelta, SolutionChanges
 from chalicelib.schemas.builder import MAX_PARAMETERS
 from chalicelib.schemas.common import FiniteNumber, RequestModel

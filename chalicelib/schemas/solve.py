@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field, model_validator
 
-from chalicelib.engine.generic import SolverChoice
 from chalicelib.engine.linear_model import LinearModel
-from chalicelib.engine.options import RunOptions
+from chalicelib.engine.options import RunOptions, SolverChoice
 from chalicelib.schemas.common import FiniteNumber, RequestModel
 
 MAX_TEXT_MODEL_CHARS = 900_000

@@ -17,7 +17,6 @@ from chalice.app import Request
 from chalicelib import ids, observability
 from chalicelib.errors import TooManyRequests, Unauthorized
 from chalicelib.settings import get_settings
-from chalicelib.store import organizations as store
 
 KEY_PREFIXES = (ids.API_KEY_LIVE, "ok_test_")
 MAX_CREDENTIAL_CHARS = 4096
@@ -78,6 +77,8 @@ def _check_rate(caller: Caller) -> None:
         return
     now = time.time()
     window = int(now // 60) * 60
+    from chalicelib.store import organizations as store  # PynamoDB: paid by a first request, not by an import
+
     if store.count_request(f"{caller.organization_id}:{caller.principal}", window, limit, window + 120) is None:
         retry_after = max(1, window + 60 - int(now))
         raise TooManyRequests(f"More than {limit} requests in a minute with this credential; "
@@ -88,6 +89,8 @@ def _check_rate(caller: Caller) -> None:
 def _from_api_key(api_key: str) -> Caller:
     if not _API_KEY.fullmatch(api_key):
         raise Unauthorized("API key is invalid or revoked.")
+    from chalicelib.store import organizations as store
+
     item = store.get_api_key_by_hash(hash_api_key(api_key))
     if item is None or item.revoked_at:
         raise Unauthorized("API key is invalid or revoked.")
@@ -113,6 +116,8 @@ def _from_jwt(token: str) -> Caller:
         raise _claim_error("org_id", "Token's org_id claim is not an organization id.")
     if subject is not None and (not isinstance(subject, str) or not _SUBJECT.fullmatch(subject)):
         raise _claim_error("sub", "Token's sub claim must be 1 to 255 printable ASCII characters, no spaces.")
+    from chalicelib.store import organizations as store
+
     if store.get_organization(organization_id) is None:  # a signed token for a deleted org
         raise Unauthorized("Token's organization does not exist.")
     return Caller(organization_id=organization_id, principal=f"jwt:{subject or ''}")

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from ulid import ULID
-
 from chalicelib import ids
 from chalicelib.clock import utc_now_iso
 from chalicelib.errors import Conflict, NotFound
@@ -109,5 +107,5 @@ def _bound(moment: datetime | None, *, low: bool) -> str:
     millis = max(0, min(int(moment.timestamp() * 1000), 2**48 - 1))
     if not low:
         millis = max(0, millis - 1)  # created_before is exclusive
-    edge = ULID.from_bytes(millis.to_bytes(6, "big") + (b"\x00" if low else b"\xff") * 10)
-    return keys.execution_sk(ids.EXECUTION + str(edge).lower())
+    edge = ids.encode_ulid(millis, 0 if low else 2**80 - 1)
+    return keys.execution_sk(ids.EXECUTION + edge)

@@ -10,8 +10,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, Field, TypeAdapter
 
-from chalicelib.engine.generic import SolverChoice
-from chalicelib.engine.options import RunOptions
+from chalicelib.engine.options import RunOptions, SolverChoice
 from chalicelib.engine.result import SolveOutcome
 
 
