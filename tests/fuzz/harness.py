@@ -225,16 +225,36 @@ def write_config(path: Path, identifiers: dict[str, list[str]], checks: list[str
     return path
 
 
-ACCESS_LINE = re.compile(r'"(\S+) (\S+) HTTP/[0-9.]+" (\d{3}) ')
+def _server_log(server: LocalServer, log_offset: int) -> str:
+    with open(server.log_path, "rb") as log:
+        log.seek(log_offset)
+        return log.read().decode(errors="replace")
+
+
+def _json_lines(text: str) -> list[dict[str, Any]]:
+    """The server's JSON log lines (chalicelib/observability.py), in order; other lines skipped."""
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("{"):
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(entry, dict) and "level" in entry:
+                lines.append(entry)
+    return lines
+
+
+def _is_request_line(entry: dict[str, Any]) -> bool:
+    """The one line each request ends with (api/http.py): its method, route and status."""
+    return isinstance(entry.get("status"), int) and "method" in entry and "route" in entry
 
 
 def count_requests(server: LocalServer, log_offset: int) -> list[tuple[str, str, int]]:
-    """(method, path, status) of every request the server logged after `log_offset` bytes:
-    chalice local's access log, one line per request, whatever schemathesis made of it."""
-    with open(server.log_path, "rb") as log:
-        log.seek(log_offset)
-        text = log.read().decode(errors="replace")
-    return [(method, path, int(status)) for method, path, status in ACCESS_LINE.findall(text)]
+    """(method, route, status) of every request the server answered after `log_offset` bytes:
+    each request logs one JSON line when it ends, whatever schemathesis made of it."""
+    return [(entry["method"], entry["route"], entry["status"])
+            for entry in _json_lines(_server_log(server, log_offset)) if _is_request_line(entry)]
 
 
 def summarize(report_dir: Path, returncode: int, elapsed_s: float, requests: list[tuple[str, str, int]],
@@ -279,25 +299,31 @@ def server_exceptions(server: LocalServer, log_offset: int) -> list[dict[str, An
     """Exceptions the server logged (with a traceback) after `log_offset` bytes, one entry
     per place and type: the API turns an exception in a solve into a 200 whose status is
     `error` (refunded), and a worker thread's into a failed run, so the responses alone do
-    not show them. `where` is the innermost frame in the project's own code."""
-    with open(server.log_path, "rb") as log:
-        log.seek(log_offset)
-        text = log.read().decode(errors="replace")
-    found: dict[tuple[str, str], dict[str, Any]] = {}
+    not show them. `where` is the innermost frame in the project's own code. Both the JSON
+    lines' `exception` field and plain tracebacks (a thread outside the logger) count."""
+    text = _server_log(server, log_offset)
+    entries = _json_lines(text)
+    logged = []  # (message, traceback text, the request it happened in)
+    for index, entry in enumerate(entries):
+        if not entry.get("exception"):
+            continue
+        request = next((later for later in entries[index:] if _is_request_line(later)
+                        and later.get("request_id") == entry.get("request_id")), None)
+        logged.append((str(entry.get("message", "")), str(entry["exception"]),
+                       f"{request['method']} {request['route']} -> {request['status']}" if request else None))
     for match in TRACEBACK.finditer(text):
-        frames = FRAME.findall(match["frames"])
+        logged.append((match["logged"], match.group(0), None))
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for message, trace, request in logged:
+        frames = FRAME.findall(trace)
         own = [frame for frame in frames if frame[0].startswith(str(ROOT)) and "/.venv/" not in frame[0]]
         path, line, function = (own or frames or [("?", "?", "?")])[-1]
         where = f"{path.removeprefix(str(ROOT) + '/')}:{line} in {function}"
-        error = match["error"].strip()
+        error = (trace.strip().splitlines() or ["?"])[-1].strip()
         key = (where, error.split(":", 1)[0])
-        # chalice local logs a request once it has answered, so the next access-log line is
-        # the request that raised (its body is in the HAR record, with FUZZ_HAR=1).
-        request = ACCESS_LINE.search(text, match.end())
         entry = found.setdefault(key, {
-            "where": where, "error": error[:300], "logged": match["logged"].strip()[:200], "count": 0,
-            "request": f"{request[1]} {request[2]} -> {request[3]}" if request else None,
-            "traceback": match.group(0)[-3000:]})
+            "where": where, "error": error[:300], "logged": message.strip()[:200], "count": 0,
+            "request": request, "traceback": trace[-3000:]})
         entry["count"] += 1
     return list(found.values())
 

@@ -68,8 +68,9 @@ ROUTES: dict[tuple[str, str], str] = {
 """Every route of the API's OpenAPI document -> the client method that calls it (a test
 checks it against the server's document: a new route fails it until it has a method)."""
 
-NOT_API_ROUTES = {("GET", "/docs"), ("GET", "/docs/{asset}")}
-"""The reference's HTML page and its assets: for browsers, not for the SDK."""
+NOT_API_ROUTES = {("GET", "/docs"), ("GET", "/docs/{asset}"),
+                  ("GET", "/console"), ("GET", "/console/assets/{asset}")}
+"""The reference's and the console's HTML pages and their assets: for browsers, not for the SDK."""
 
 TERMINAL_STATUSES = ("succeeded", "failed", "canceled")
 
