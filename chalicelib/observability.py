@@ -71,10 +71,11 @@ def captured() -> Iterator[io.StringIO]:
 
 
 class _StdoutHandler(logging.StreamHandler):
-    """Writes each line to `_output()` at the time, flushed."""
+    """Writes each line to `_output()` at the time, flushed; exception messages withheld."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.addFilter(_withhold_exception_message)
 
     @property
     def stream(self) -> Any:  # type: ignore[override]
@@ -83,6 +84,29 @@ class _StdoutHandler(logging.StreamHandler):
     @stream.setter
     def stream(self, value: Any) -> None:
         pass
+
+
+def _withhold_exception_message(record: logging.LogRecord) -> bool:
+    """A logged exception keeps its type and traceback but not its message, nor the chained
+    exceptions': messages echo what they were given (a user's input value, a URL with a
+    token), which must never reach a log. The message is replaced by its fingerprint."""
+    if record.exc_info and record.exc_info[1] is not None:
+        kind, error, trace = record.exc_info
+        record.exc_info = (kind, _stand_in(error), trace)
+        record.exc_text = None
+    return True
+
+
+def _stand_in(error: BaseException) -> BaseException:
+    """An exception printed like `error` (same qualified type name, same traceback) whose
+    message is only the fingerprint of the original's."""
+    kind = type(error)
+    try:
+        text = str(error)
+    except Exception:  # noqa: BLE001 - a broken __str__ must not break logging
+        text = ""
+    stand_in = type(kind.__name__, (Exception,), {"__module__": kind.__module__, "__qualname__": kind.__qualname__})
+    return stand_in(f"(message withheld: {fingerprint(text)})").with_traceback(error.__traceback__)
 
 
 def _print_line(line: str) -> None:

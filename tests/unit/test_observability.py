@@ -123,6 +123,29 @@ def item(sk: str, payload_bytes: int) -> dict:
     return {"PK": {"S": "p"}, "SK": {"S": sk}, "data": {"S": "x" * payload_bytes}}
 
 
+def test_a_logged_exception_keeps_its_type_and_traceback_but_not_its_message(capfd):
+    """An error's message can echo a user's input or a URL's token: it never reaches the log."""
+
+    class InputTooOdd(ValueError):
+        pass
+
+    def solve(value):
+        raise InputTooOdd(f"cannot use {value}") from KeyError(f"chained {value}")
+
+    log = logging.getLogger("jaot")
+    marker = "-".join(("SECRET", "INPUT", "7f3a"))  # not in a source line the traceback quotes
+    with observability.context("request", request_id="req-9", route="/api/v2/solve"):
+        try:
+            solve(marker)
+        except InputTooOdd:
+            log.exception("solve failed")
+    out = capfd.readouterr().out
+    assert marker not in out
+    line = next(entry for entry in json_lines(out) if entry.get("message") == "solve failed")
+    assert "InputTooOdd" in line["exception"] and "in solve" in line["exception"]  # type and frames kept
+    assert "message withheld" in line["exception"]
+
+
 def test_dynamodb_units_follow_the_published_rules(table):
     with costs.scope() as scope:
         table.put_item(TableName="units", Item=item("big", 2500))  # ~2.5 KB: 3 write units
