@@ -36,7 +36,7 @@ BLOCK_TIMEOUT_S = 120
 
 # (page, first line) of every block not run, and why.
 NO_RUN = {
-    ("README.md", "make run     # creates .venv if needed, then serves the API on http://127.0.0.1:8000/api/v2"):
+    ("README.md", "make run     # creates .venv and builds the console if needed, then serves the API on"):
         "set-up commands: starting the service, the whole suite, wiping the data folder",
     ("docs/tutorial.md", "make run"): "starts the service the test already runs",
     ("docs/local-service.md", "make run                               # serves until Ctrl-C"):
