@@ -1,8 +1,9 @@
 // One run: its status (polled live while queued or running), cancel, the model or builder
 // version that produced it, and the result as drawings, tables and downloads.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api.js';
+import { usePolled } from '../polling.js';
 import { useSession } from '../session.js';
 import ResultView from '../results/ResultView.jsx';
 import { LIVE_STATUSES, StatusBadge, when } from '../status.jsx';
@@ -30,36 +31,14 @@ export function Provenance({ execution }) {
 export default function Result() {
   const { executionId } = useParams();
   const { refresh } = useSession();
-  const [execution, setExecution] = useState(null);
-  const [error, setError] = useState(null);
   const [cancelError, setCancelError] = useState(null);
   const [canceling, setCanceling] = useState(false);
 
   const load = useCallback(() => api.get(`/executions/${encodeURIComponent(executionId)}`), [executionId]);
-
-  useEffect(() => {
-    let live = true;
-    let timer = null;
-    const tick = async () => {
-      try {
-        const found = await load();
-        if (!live) return;
-        setExecution(found);
-        setError(null);
-        if (LIVE_STATUSES.includes(found.status)) timer = setTimeout(tick, POLL_MS);
-        else refresh().catch(() => {});
-      } catch (failure) {
-        if (!live) return;
-        setError(failure);
-        if (failure.status === 0 || failure.status >= 500) timer = setTimeout(tick, POLL_MS * 3);
-      }
-    };
-    tick();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [load, refresh]);
+  const [execution, setExecution, error] = usePolled(load, {
+    everyMs: POLL_MS, outageRetryMs: POLL_MS * 3, isLive: (found) => LIVE_STATUSES.includes(found.status),
+    onEnded: () => refresh().catch(() => {}), // the balance: a refund may have come with the end
+  });
 
   const cancel = async () => {
     setCanceling(true);

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api.js';
+import { usePolled } from '../polling.js';
 import { Provenance } from './result.jsx';
 import { LIVE_STATUSES, RUN_STATUSES, StatusBadge, when } from '../status.jsx';
 import { ErrorLine, Loading, PageTitle } from '../ui.jsx';
@@ -17,9 +18,7 @@ export default function Runs() {
   const modelId = params.get('model_id') || '';
   const limit = Number(params.get('limit')) || 20;
   const cursor = params.get('cursor') || '';
-  const [page, setPage] = useState(null);
   const [models, setModels] = useState([]);
-  const [error, setError] = useState(null);
   const [cursors, setCursors] = useState([]); // the cursors of the pages before this one
   const [actionError, setActionError] = useState(null);
 
@@ -30,26 +29,9 @@ export default function Runs() {
   const load = useCallback(() => api.get('/executions', {
     query: { status, model_id: modelId, limit, cursor } }), [status, modelId, limit, cursor]);
 
-  useEffect(() => {
-    let live = true;
-    let timer = null;
-    const tick = async () => {
-      try {
-        const found = await load();
-        if (!live) return;
-        setPage(found);
-        setError(null);
-        if (found.items.some((run) => LIVE_STATUSES.includes(run.status))) timer = setTimeout(tick, POLL_MS);
-      } catch (failure) {
-        if (live) setError(failure);
-      }
-    };
-    tick();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [load]);
+  const [page, setPage, error] = usePolled(load, {
+    everyMs: POLL_MS, isLive: (found) => found.items.some((run) => LIVE_STATUSES.includes(run.status)),
+  });
 
   const setFilter = (name, value) => {
     const next = new URLSearchParams(params);
