@@ -24,7 +24,7 @@ import boto3  # noqa: E402
 import botocore.handlers  # noqa: E402
 from moto import mock_aws  # noqa: E402
 
-from chalicelib.engine.generic import compile_model, solve_model  # noqa: E402
+from chalicelib.engine.generic import compile_model  # noqa: E402
 from chalicelib.engine.linear_model import LinearModel  # noqa: E402
 from chalicelib.engine.options import RunOptions  # noqa: E402
 from tests.engine.test_generic import TEXTBOOK  # noqa: E402

@@ -13,7 +13,7 @@ import urllib.parse
 from datetime import datetime, timezone
 from typing import Any
 
-from chalicelib import observability, signing
+from chalicelib import json_checks, observability, signing
 from chalicelib.clock import utc_now_iso
 from chalicelib.engine.options import RunOptions
 from chalicelib.errors import ApiError, BadRequest, Conflict, NotFound, Unauthorized, validate
@@ -179,10 +179,6 @@ def _on_stored_object(record: dict[str, Any]) -> str:
 
 
 def _json_object(raw: bytes) -> dict[str, Any]:
-    try:
-        value = json.loads(raw, parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name)))
-    except (ValueError, RecursionError) as error:
-        raise BadRequest(f"The event input is not valid JSON: {error}") from None
-    if not isinstance(value, dict):
-        raise BadRequest("The event input must be a JSON object.")
-    return value
+    """An event input, held to the rules of a request body (json_checks): a webhook, a queue
+    message and a stored file are client input like any other."""
+    return json_checks.parse_object(raw, "The event input")

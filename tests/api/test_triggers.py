@@ -147,6 +147,34 @@ def test_a_signed_webhook_runs_its_body_and_bad_ones_run_nothing(client, org, mo
     assert call(client, "GET", f"/api/v2/triggers/{trigger['id']}", org)[1]["last_error"] == error["message"]
 
 
+@pytest.mark.parametrize("body, named", [
+    (b'{"warehouses": [{"capacity": 1e16}]}', "warehouses[0].capacity"),  # beyond +-1e15
+    (b'{"warehouses": [{"capacity": 1e400}]}', "warehouses[0].capacity"),  # decodes to infinity
+    (b'{"products": [{"demand": 123456789012345678901234567890}]}', "products[0].demand"),
+    (b'{"a": ' * 70 + b"1" + b"}" * 70, "nested deeper than 64 levels"),
+])
+def test_event_inputs_are_held_to_the_rules_of_a_request_body(client, org, model_id, body, named):
+    """A webhook body, a queue message and a stored file are client input: the same number
+    bound and nesting limit as any request body, a 400 (or a rejected event) naming the field,
+    and nothing queued or charged."""
+    credits = call(client, "GET", "/api/v2/organization", org)[1]["credits"]
+    _, hook = create(client, org, type="webhook", model_id=model_id)
+    status, error = signed_post(client, hook["id"], body, hook["secret"])
+    assert status == 400 and named in error["message"], error
+    _, queue = create(client, org, type="queue", model_id=model_id)
+    boto3.client("sqs").send_message(QueueUrl=queues.queue_url(get_settings().trigger_events_queue),
+                                     MessageBody=body.decode(), MessageAttributes={
+                                         "trigger_id": {"DataType": "String", "StringValue": queue["id"]}})
+    assert events.drain(get_settings().trigger_events_queue) == ["rejected"]
+    assert named in call(client, "GET", f"/api/v2/triggers/{queue['id']}", org)[1]["last_error"]
+    _, stored = create(client, org, type="storage", model_id=model_id)
+    boto3.client("s3").put_object(Bucket=get_settings().bucket_name, Key=f"{stored['storage_prefix']}in.json", Body=body)
+    assert [outcome for outcome in events.drain(get_settings().storage_events_queue) if outcome != "test event"] \
+        == ["rejected"]
+    assert call(client, "GET", "/api/v2/executions", org)[1]["items"] == []
+    assert call(client, "GET", "/api/v2/organization", org)[1]["credits"] == credits
+
+
 def test_a_queue_message_is_the_input_of_the_trigger_it_names(client, org, model_id):
     _, trigger = create(client, org, type="queue", model_id=model_id)
     sqs = boto3.client("sqs")
