@@ -156,7 +156,7 @@ def _run_task(execution: ExecutionItem) -> str:
     if not tasks:
         reasons = "; ".join(f"{failure.get('reason')} {failure.get('detail') or ''}".strip()
                             for failure in reply.get("failures") or []) or "no task"
-        raise RuntimeError(f"ECS RunTask: {reasons}")
+        raise TaskNotStarted(f"ECS RunTask: {reasons}")
     return tasks[0]["taskArn"]
 
 
@@ -215,5 +215,15 @@ def _until(lease_until: Any, now: int) -> int:
     return max(1, min(900, int(lease_until or 0) - now + 1))
 
 
+class TaskNotStarted(RuntimeError):
+    """ECS answered RunTask without a task: its failure reasons (RESOURCE:MEMORY, ...) are
+    words the user may read."""
+
+
 def _short(error: Exception) -> str:
-    return str(error)[:200] or type(error).__name__
+    """What the run's `failure_reason` may say of a launch error: ECS's own reasons, or the
+    SDK error's code (its message names the account's ARNs), or the type of anything else."""
+    if isinstance(error, TaskNotStarted):
+        return str(error)[:200]
+    code = (getattr(error, "response", None) or {}).get("Error", {}).get("Code")
+    return str(code)[:64] if code else type(error).__name__

@@ -149,6 +149,19 @@ def test_a_task_ecs_cannot_start_ends_the_run_failed_and_refunded(client, org, m
     assert balance(client, org) == 30
 
 
+def test_an_sdk_error_starting_the_task_is_named_by_its_code_not_its_message(client, org, model_id, settings, ecs):
+    """The SDK's message names the account's ARNs: the user's failure_reason gets its code."""
+    settings(JAOT_LONG_RUN_LAUNCHER="ecs")
+    execution_id = queue_long_run(client, org, model_id)
+    ecs.add_client_error("run_task", service_error_code="AccessDeniedException", service_message=(
+        "User: arn:aws:sts::123456789012:assumed-role/jaot-worker is not authorized to perform ecs:RunTask"))
+    assert events.drain(get_settings().runs_queue) == ["failed"]
+    _, record = call(client, "GET", f"/api/v2/executions/{execution_id}", org)
+    assert record["status"] == "failed" and "AccessDeniedException" in record["failure_reason"]
+    assert "123456789012" not in json.dumps(record)
+    assert balance(client, org) == 30
+
+
 def test_canceling_a_handed_off_run_before_its_task_takes_it_stops_the_task(client, org, model_id, settings, ecs):
     settings(JAOT_LONG_RUN_LAUNCHER="ecs", JAOT_LONG_RUN_CLUSTER="runs")
     execution_id = queue_long_run(client, org, model_id)
