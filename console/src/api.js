@@ -1,7 +1,7 @@
 // Every call of the console goes through here: the public API only, same origin,
 // `Authorization: Bearer <key>`, and failures turned into an ApiError whose message is words
 // from the API's error envelope ({"error", "message", "details"}), never a stack.
-import { getKey } from './session.js';
+import { getKey } from './keystore.js';
 
 export const UNAUTHORIZED_EVENT = 'jaot:unauthorized';
 

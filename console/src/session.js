@@ -1,27 +1,7 @@
-// The API key lives in sessionStorage only: never in a URL, a cookie or localStorage.
-// It is gone when the tab closes; sign-out removes it at once.
+// The signed-in organization, for every page (the key itself is kept by keystore.js).
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, UNAUTHORIZED_EVENT } from './api.js';
-
-const KEY_ITEM = 'jaot.api_key';
-const ORG_ITEM = 'jaot.organization';
-
-export function getKey() {
-  return window.sessionStorage.getItem(KEY_ITEM) || '';
-}
-
-function readOrganization() {
-  try {
-    return JSON.parse(window.sessionStorage.getItem(ORG_ITEM) || 'null');
-  } catch {
-    return null;
-  }
-}
-
-export function clearSession() {
-  window.sessionStorage.removeItem(KEY_ITEM);
-  window.sessionStorage.removeItem(ORG_ITEM);
-}
+import { clearSession, getKey, readOrganization, storeSession } from './keystore.js';
 
 const SessionContext = createContext(null);
 
@@ -32,8 +12,7 @@ export function SessionProvider({ children }) {
   const signIn = useCallback(async (key) => {
     const trimmed = key.trim();
     const org = await api('/organization', { key: trimmed });
-    window.sessionStorage.setItem(KEY_ITEM, trimmed);
-    window.sessionStorage.setItem(ORG_ITEM, JSON.stringify(org));
+    storeSession(trimmed, org);
     setOrganization(org);
     return org;
   }, []);
@@ -46,7 +25,7 @@ export function SessionProvider({ children }) {
   /** Re-reads the organization (its credit balance changes with every run). */
   const refresh = useCallback(async () => {
     const org = await api('/organization');
-    window.sessionStorage.setItem(ORG_ITEM, JSON.stringify(org));
+    storeSession(undefined, org);
     setOrganization(org);
     return org;
   }, []);

@@ -2,7 +2,7 @@
 // from the next request on, so revoking the key this console signed in with signs it out.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.js';
-import { getKey } from '../session.js';
+import { getKey } from '../keystore.js';
 import { ErrorLine, Loading, PageTitle } from '../ui.jsx';
 import { OnceSecret } from '../builder/OnceSecret.jsx';
 import '../builder/builder.css';
