@@ -68,23 +68,13 @@ def claim(execution: ExecutionItem, at: str, now: int, lease_s: int) -> bool:
     seen = int(execution.attempts or 0)
     takeable = (ExecutionItem.status == "queued") | (
         (ExecutionItem.status == "running") & (ExecutionItem.lease_until < now))
-    try:
-        execution.update(
-            actions=[
-                ExecutionItem.status.set("running"),
-                ExecutionItem.attempts.set(seen + 1),
-                ExecutionItem.started_at.set(at),
-                ExecutionItem.lease_until.set(now + lease_s),
-                _append_history(change("running", at, None if seen == 0 else f"attempt {seen + 1}")),
-            ],
-            condition=(takeable & (ExecutionItem.attempts == seen)
-                       & (ExecutionItem.cancel_requested == False)),  # noqa: E712 (a DynamoDB condition)
-        )
-    except UpdateError as error:
-        if _condition_failed(error):
-            return False
-        raise
-    return True
+    return _update_if(execution, [
+        ExecutionItem.status.set("running"),
+        ExecutionItem.attempts.set(seen + 1),
+        ExecutionItem.started_at.set(at),
+        ExecutionItem.lease_until.set(now + lease_s),
+        _append_history(change("running", at, None if seen == 0 else f"attempt {seen + 1}")),
+    ], takeable & (ExecutionItem.attempts == seen) & (ExecutionItem.cancel_requested == False))  # noqa: E712
 
 
 def finish_execution(execution: ExecutionItem, status: str, finished_at: str, *,
@@ -133,33 +123,20 @@ def finish_execution(execution: ExecutionItem, status: str, finished_at: str, *,
 def request_cancel(execution: ExecutionItem, lease_until: int | None = None) -> bool:
     """Flag a running run; its worker stops the solver at the next check. A long run's lease
     is cut to `lease_until` too: past it, the run is ended for its task (services/long_runs.py)."""
-    if lease_until is None:
-        return _update_if_running(execution, ExecutionItem.cancel_requested.set(True))
-    try:
-        execution.update(actions=[ExecutionItem.cancel_requested.set(True), ExecutionItem.lease_until.set(lease_until)],
-                         condition=(ExecutionItem.status == "running") & (ExecutionItem.lease_until > lease_until))
-    except UpdateError as error:
-        if not _condition_failed(error):
-            raise
-        return _update_if_running(execution, ExecutionItem.cancel_requested.set(True))  # lease shorter already
-    return True
+    flag, running = ExecutionItem.cancel_requested.set(True), ExecutionItem.status == "running"
+    if lease_until is not None and _update_if(execution, [flag, ExecutionItem.lease_until.set(lease_until)],
+                                              running & (ExecutionItem.lease_until > lease_until)):
+        return True
+    return _update_if(execution, [flag], running)  # no lease to cut, or it is shorter already
 
 
 def hand_off(execution: ExecutionItem, launcher: str, at: str, start_by: int) -> bool:
     """Mark a queued run as given to a task of its own, which has until `start_by` (epoch s)
     to claim it. Once only: a redelivered message finds `launcher` set and starts nothing."""
-    try:
-        execution.update(
-            actions=[ExecutionItem.launcher.set(launcher), ExecutionItem.handed_off_at.set(at),
-                     ExecutionItem.lease_until.set(start_by)],
-            condition=((ExecutionItem.status == "queued") & ExecutionItem.launcher.does_not_exist()
-                       & (ExecutionItem.cancel_requested == False)),  # noqa: E712 (a DynamoDB condition)
-        )
-    except UpdateError as error:
-        if _condition_failed(error):
-            return False
-        raise
-    return True
+    return _update_if(execution, [ExecutionItem.launcher.set(launcher), ExecutionItem.handed_off_at.set(at),
+                                  ExecutionItem.lease_until.set(start_by)],
+                      (ExecutionItem.status == "queued") & ExecutionItem.launcher.does_not_exist()
+                      & (ExecutionItem.cancel_requested == False))  # noqa: E712 (a DynamoDB condition)
 
 
 def record_task(execution: ExecutionItem, *, task_arn: str | None = None, process_id: int | None = None) -> None:
@@ -170,9 +147,10 @@ def record_task(execution: ExecutionItem, *, task_arn: str | None = None, proces
     execution.update(actions=actions)
 
 
-def _update_if_running(execution: ExecutionItem, action: Any) -> bool:
+def _update_if(execution: ExecutionItem, actions: list[Any], condition: Any) -> bool:
+    """One conditional update: False (nothing written) when the condition does not hold."""
     try:
-        execution.update(actions=[action], condition=ExecutionItem.status == "running")
+        execution.update(actions=actions, condition=condition)
     except UpdateError as error:
         if _condition_failed(error):
             return False
@@ -254,4 +232,4 @@ def _condition_failed(error: UpdateError) -> bool:
 
 def release_lease(execution: ExecutionItem) -> bool:
     """After a restart of `make run` no worker survives: a running run may be taken up at once."""
-    return _update_if_running(execution, ExecutionItem.lease_until.set(0))
+    return _update_if(execution, [ExecutionItem.lease_until.set(0)], ExecutionItem.status == "running")

@@ -1,4 +1,4 @@
-// Small pieces every page uses: loading and error lines, page titles.
+// Small pieces every page uses: loading and error lines, page titles, an in-place confirmation.
 import { useEffect } from 'react';
 import { errorMessage } from './api.js';
 
@@ -19,4 +19,15 @@ export function PageTitle({ children, title }) {
     document.title = text ? `${text} · JAOT console` : 'JAOT console';
   }, [text]);
   return <h1>{children}</h1>;
+}
+
+/** The in-place "are you sure?" of a destructive action: a note, the action, and a way out. */
+export function ConfirmInline({ label, note = null, action, onConfirm, onCancel }) {
+  return (
+    <span className="bconfirm" role="group" aria-label={label}>
+      {note}
+      <button type="button" className="danger" onClick={onConfirm}>{action}</button>{' '}
+      <button type="button" className="secondary" onClick={onCancel}>Keep it</button>
+    </span>
+  );
 }

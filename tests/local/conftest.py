@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,3 +40,14 @@ def tsp_input(cities: int = 52) -> dict[str, Any]:
     return {"cities": [{"name": f"c{i}", "x": x, "y": y}
                        for i, (x, y) in enumerate(BERLIN52["coordinates"][:cities])],
             "no_improvement_restarts": 0}
+
+
+def wait_for(predicate, timeout_s: float = 120, every_s: float = 0.2):
+    """Bounded polling for something that happens (not a measure of how fast): its value."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(every_s)
+    raise AssertionError(f"timed out waiting; last seen: {value!r}")

@@ -15,20 +15,9 @@ from chalicelib.store import keys
 from tests.api.test_execute import SPEC_INPUT, brute_force_two_warehouses
 from tests.api.test_executions import ft10_input
 from tests.live_server import LocalServer, _children
-from tests.local.conftest import Api, tsp_input
+from tests.local.conftest import Api, tsp_input, wait_for
 
 TABLE = "jaot-dev"  # .chalice/config.json's dev stage, which local/run.py uses
-
-
-def wait_for(predicate, timeout_s: float = 120, every_s: float = 0.2):
-    """Bounded polling for something that happens (not a measure of how fast)."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(every_s)
-    raise AssertionError(f"timed out waiting; last seen: {value!r}")
 
 
 def alive(pid: int) -> bool:
@@ -157,7 +146,6 @@ def test_a_time_limit_above_the_maximum_is_refused_naming_it(server, api):
     status, error = api.call("POST", f"/models/{model_id}/execute",
                              {"input_data": SPEC_INPUT, "options": {"time_limit_s": 30}})
     assert status == 400 and "at most 25 seconds" in error["message"] and "async" in error["message"]
-
 
 
 def test_stopping_make_run_ends_a_long_run_failed_and_refunded_and_its_process(tmp_path):

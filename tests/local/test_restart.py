@@ -16,17 +16,7 @@ import pytest
 from chalicelib.ids import catalog_id_for
 from chalicelib.templates import get_template
 from tests.live_server import ROOT, LocalServer, free_port
-from tests.local.conftest import Api, checkpoint_canvas, tsp_input
-
-
-def wait_for(predicate, timeout_s: float = 90, every_s: float = 0.1):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(every_s)
-    raise AssertionError(f"timed out waiting; last seen: {value!r}")
+from tests.local.conftest import Api, checkpoint_canvas, tsp_input, wait_for
 
 
 def stop_and_time(server: LocalServer, sig: int) -> tuple[int, float]:

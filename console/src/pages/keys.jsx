@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { getKey } from '../keystore.js';
-import { ErrorLine, Loading, PageTitle } from '../ui.jsx';
+import { ConfirmInline, ErrorLine, Loading, PageTitle } from '../ui.jsx';
 import { OnceSecret } from '../builder/OnceSecret.jsx';
 import '../builder/builder.css';
 
@@ -82,11 +82,9 @@ export default function KeysPage() {
                       <button type="button" className="danger" onClick={() => setConfirming(key.id)} aria-label={`Revoke key ${key.name || key.prefix}`}>Revoke</button>
                     )}
                     {confirming === key.id && (
-                      <span className="bconfirm" role="group" aria-label={`Confirm revoking ${key.name || key.prefix}`}>
-                        {key.prefix === mine ? 'This is the key this console uses: you will be signed out. ' : 'Requests with it will be refused. '}
-                        <button type="button" className="danger" onClick={() => revoke(key)}>Yes, revoke it</button>{' '}
-                        <button type="button" className="secondary" onClick={() => setConfirming(null)}>Keep it</button>
-                      </span>
+                      <ConfirmInline label={`Confirm revoking ${key.name || key.prefix}`} action="Yes, revoke it"
+                        note={key.prefix === mine ? 'This is the key this console uses: you will be signed out. ' : 'Requests with it will be refused. '}
+                        onConfirm={() => revoke(key)} onCancel={() => setConfirming(null)} />
                     )}
                   </td>
                 </tr>

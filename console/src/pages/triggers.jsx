@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api.js';
-import { ErrorLine, Loading, PageTitle } from '../ui.jsx';
+import { ConfirmInline, ErrorLine, Loading, PageTitle } from '../ui.jsx';
 import { parameterDefaults } from '../builder/canvas.js';
 import { OnceSecret } from '../builder/OnceSecret.jsx';
 import '../builder/builder.css';
@@ -90,10 +90,8 @@ export default function TriggersPage() {
                     {confirming !== trigger.id ? (
                       <button type="button" className="danger" onClick={() => setConfirming(trigger.id)} aria-label={`Delete trigger ${trigger.name}`}>Delete</button>
                     ) : (
-                      <span className="bconfirm" role="group" aria-label={`Confirm deleting ${trigger.name}`}>
-                        <button type="button" className="danger" onClick={() => remove(trigger)}>Yes, delete it</button>{' '}
-                        <button type="button" className="secondary" onClick={() => setConfirming(null)}>Keep it</button>
-                      </span>
+                      <ConfirmInline label={`Confirm deleting ${trigger.name}`} action="Yes, delete it"
+                        onConfirm={() => remove(trigger)} onCancel={() => setConfirming(null)} />
                     )}
                   </td>
                 </tr>
